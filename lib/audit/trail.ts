@@ -1,0 +1,48 @@
+import { createHash } from "node:crypto";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient | PrismaClient;
+
+export type AuditEntry = { userId: string | null; action: string; target?: string | null; details?: Record<string, unknown> };
+
+const GENESIS = "0".repeat(64);
+
+export function chainHash(prevHash: string, at: Date, e: AuditEntry): string {
+  const body = JSON.stringify([at.toISOString(), e.userId, e.action, e.target ?? null, e.details ?? {}]);
+  return createHash("sha256").update(prevHash).update(body).digest("hex");
+}
+
+/**
+ * Appends to the analyst audit trail. Call inside the transaction that makes
+ * the change, so the change and its record commit together. Each row hashes
+ * the previous one: editing or deleting a row breaks the chain (verifyChain).
+ */
+export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  // Serializes writers so the chain stays linear.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('crowsnest.audit_log'))`;
+  const last = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS;
+  const at = new Date();
+  await tx.auditLog.create({
+    data: {
+      at,
+      userId: entry.userId,
+      action: entry.action,
+      target: entry.target ?? null,
+      details: (entry.details ?? {}) as Prisma.InputJsonValue,
+      prevHash,
+      hash: chainHash(prevHash, at, entry),
+    },
+  });
+}
+
+export async function verifyChain(db: PrismaClient): Promise<{ ok: boolean; checked: number; brokenAt?: string }> {
+  const rows = await db.auditLog.findMany({ orderBy: { id: "asc" } });
+  let prev = GENESIS;
+  for (const r of rows) {
+    const expected = chainHash(prev, r.at, { userId: r.userId, action: r.action, target: r.target, details: r.details as Record<string, unknown> });
+    if (r.prevHash !== prev || r.hash !== expected) return { ok: false, checked: rows.length, brokenAt: String(r.id) };
+    prev = r.hash;
+  }
+  return { ok: true, checked: rows.length };
+}

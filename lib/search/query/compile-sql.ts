@@ -1,0 +1,132 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { QuerySyntaxError, type QueryNode } from "./ast";
+import { resolveField, type ResolvedField } from "./fields";
+import { parseTime } from "../time";
+
+type Sql = Prisma.Sql;
+
+/**
+ * Compiles a parsed query to a SQL boolean expression over `events` (alias e).
+ * Every value is a bind parameter; column names come only from the allow-list
+ * in fields.ts, so no part of the query text is ever spliced into SQL.
+ */
+export function compileWhere(node: QueryNode): Sql {
+  switch (node.type) {
+    case "all":
+      return Prisma.sql`TRUE`;
+    case "and":
+      return Prisma.sql`(${Prisma.join(node.children.map(compileWhere), " AND ")})`;
+    case "or":
+      return Prisma.sql`(${Prisma.join(node.children.map(compileWhere), " OR ")})`;
+    case "not":
+      // NULL-safe negation: "-namespace:x" also matches events without a namespace.
+      return Prisma.sql`(${compileWhere(node.child)}) IS NOT TRUE`;
+    case "exists":
+      return exists(field(node.field, 0));
+    case "cmp":
+      return compare(field(node.field, node.pos ?? 0), node.op, node.value, node.pos ?? 0);
+    case "term":
+      return node.field === null ? fullText(node.value, node.quoted, node.wildcard) : fieldTerm(field(node.field, node.pos ?? 0), node.value, node.wildcard, node.pos ?? 0);
+  }
+}
+
+function field(name: string, pos: number): ResolvedField {
+  const f = resolveField(name);
+  if (!f) throw new QuerySyntaxError(`unknown field '${name}'`, pos);
+  return f;
+}
+
+function col(f: Extract<ResolvedField, { kind: "column" }>): Sql {
+  return Prisma.raw(`e."${f.def.column}"`);
+}
+
+function exists(f: ResolvedField): Sql {
+  if (f.kind === "attribute") return Prisma.sql`(e.attributes #> ${f.path}::text[]) IS NOT NULL`;
+  return Prisma.sql`${col(f)} IS NOT NULL`;
+}
+
+export function likePattern(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => "\\" + c).replace(/\*/g, "%");
+}
+
+function fieldTerm(f: ResolvedField, value: string, wildcard: boolean, pos: number): Sql {
+  if (f.kind === "attribute") {
+    const text = Prisma.sql`(e.attributes #>> ${f.path}::text[])`;
+    if (wildcard) return Prisma.sql`${text} LIKE ${likePattern(value)}`;
+    // Arrays (e.g. user.groups) match when they contain the value.
+    return Prisma.sql`(${text} = ${value} OR (e.attributes #> ${f.path}::text[]) @> jsonb_build_array(${value}::text))`;
+  }
+  const c = col(f);
+  switch (f.def.kind) {
+    case "number": {
+      if (!/^-?\d{1,15}$/.test(value)) throw new QuerySyntaxError(`'${f.name}' takes a number, not '${value}'`, pos, `e.g. ${f.name}:403 or ${f.name}>=400`);
+      if (f.name === "code" && (Number(value) < -32768 || Number(value) > 32767)) return Prisma.sql`FALSE`;
+      return Prisma.sql`${c} = ${Number(value)}`;
+    }
+    case "inet": {
+      if (!isInetLiteral(value)) throw new QuerySyntaxError(`'${value}' is not an IP address or CIDR range`, pos, "e.g. source_ip:10.0.0.0/8");
+      return Prisma.sql`${c} <<= ${value}::inet`;
+    }
+    case "time": {
+      const t = parseTime(value);
+      if (!t) throw new QuerySyntaxError(`'${value}' is not a time`, pos, "use ISO-8601 or now-1h");
+      return Prisma.sql`${c} = ${t}`;
+    }
+    case "text":
+      // message:foo is a substring match, case-insensitive.
+      return Prisma.sql`${c} ILIKE ${"%" + likePattern(value.replace(/\*/g, "")) + "%"}`;
+    case "keyword":
+      if (wildcard) return Prisma.sql`${c} LIKE ${likePattern(value)}`;
+      return Prisma.sql`${c} = ${value}`;
+  }
+}
+
+function compare(f: ResolvedField, op: string, value: string, pos: number): Sql {
+  const sqlOp = Prisma.raw(op); // op is one of four literals checked by the parser
+  if (f.kind === "attribute") {
+    if (!/^-?\d+(\.\d+)?$/.test(value)) throw new QuerySyntaxError(`comparison needs a number, not '${value}'`, pos);
+    const text = Prisma.sql`(e.attributes #>> ${f.path}::text[])`;
+    return Prisma.sql`(CASE WHEN ${text} ~ '^-?[0-9]{1,30}(\\.[0-9]{1,30})?$' THEN ${text}::numeric END) ${sqlOp} ${value}::numeric`;
+  }
+  const c = col(f);
+  if (f.def.kind === "number") {
+    if (!/^-?\d{1,15}$/.test(value)) throw new QuerySyntaxError(`'${f.name}' compares with a number, not '${value}'`, pos);
+    return Prisma.sql`${c} ${sqlOp} ${Number(value)}`;
+  }
+  if (f.def.kind === "time") {
+    const t = parseTime(value);
+    if (!t) throw new QuerySyntaxError(`'${value}' is not a time`, pos, "use ISO-8601 or now-1h");
+    return Prisma.sql`${c} ${sqlOp} ${t}`;
+  }
+  return Prisma.sql`${c} ${sqlOp} ${value}`;
+}
+
+/** Words for the full-text index: what to_tsvector('simple') would make of them. */
+export function lexemes(value: string): string[] {
+  return value.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean).slice(0, 32);
+}
+
+function fullText(value: string, quoted: boolean, wildcard: boolean): Sql {
+  const words = lexemes(value);
+  if (words.length === 0) return Prisma.sql`TRUE`;
+  if (wildcard) {
+    // kube* → every word a prefix; built from sanitized lexemes only.
+    const q = words.map((w, i) => (i === words.length - 1 && value.trimEnd().endsWith("*") ? `${w}:*` : w)).join(" & ");
+    return Prisma.sql`e.search @@ to_tsquery('simple', ${q})`;
+  }
+  if (quoted) return Prisma.sql`e.search @@ phraseto_tsquery('simple', ${value})`;
+  return Prisma.sql`e.search @@ plainto_tsquery('simple', ${value})`;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(\/(3[0-2]|[12]?\d))?$/;
+const IPV6 = /^[0-9a-fA-F:]{2,39}(\/(12[0-8]|1[01]\d|[1-9]?\d))?$/;
+
+export function isInetLiteral(v: string): boolean {
+  if (IPV4.test(v)) return true;
+  if (!IPV6.test(v) || !v.includes(":")) return false;
+  const addr = v.split("/")[0];
+  const parts = addr.split("::");
+  if (parts.length > 2) return false;
+  const groups = parts.flatMap((p) => (p ? p.split(":") : []));
+  return groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g)) && (parts.length === 2 ? groups.length < 8 : groups.length === 8);
+}

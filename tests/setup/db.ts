@@ -1,0 +1,16 @@
+import { inject } from "vitest";
+import { createDb, type Db } from "../../lib/db";
+
+export function testDb(): Db {
+  return createDb(inject("databaseUrl"), 5);
+}
+
+/** Empties every table except the migration bookkeeping, so each test file starts clean. */
+export async function resetDb(db: Db): Promise<void> {
+  const { rows } = await db.pool.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND tablename NOT LIKE 'events_p%'`,
+  );
+  const list = rows.map((r) => `"${r.tablename}"`).join(", ");
+  // Table names come from the catalog, not from input.
+  await db.pool.query(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
+}
