@@ -1,5 +1,5 @@
 import type { PoolClient } from "pg";
-import type { NormalizedEvent } from "@/lib/events/types";
+import { eventTime, type NormalizedEvent } from "@/lib/events/types";
 import type { CompiledRule } from "@/lib/detect/rules";
 
 export type RuleHit = { rule: CompiledRule; event: NormalizedEvent; eventId: string };
@@ -44,7 +44,7 @@ export async function raiseAlerts(client: PoolClient, hits: RuleHit[]): Promise<
     }
     g.first = Math.min(g.first, t);
     g.last = Math.max(g.last, t);
-    g.eventIds.push({ id: h.eventId, ts: h.event.ts.toISOString() });
+    g.eventIds.push({ id: h.eventId, ts: eventTime(h.event) });
   }
   let created = 0;
   let updated = 0;

@@ -7,8 +7,18 @@ export type AuditEntry = { userId: string | null; action: string; target?: strin
 
 const GENESIS = "0".repeat(64);
 
+/** JSON with sorted keys: jsonb does not keep key order, the hash must not depend on it. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
 export function chainHash(prevHash: string, at: Date, e: AuditEntry): string {
-  const body = JSON.stringify([at.toISOString(), e.userId, e.action, e.target ?? null, e.details ?? {}]);
+  const body = canonicalJson([at.toISOString(), e.userId, e.action, e.target ?? null, e.details ?? {}]);
   return createHash("sha256").update(prevHash).update(body).digest("hex");
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { PoolClient } from "pg";
-import type { NormalizedEvent } from "./types";
+import { eventTime, type NormalizedEvent } from "./types";
 import { cleanJson, cleanNullable, cleanText } from "./sanitize";
 
 export type InsertedEvent = { index: number; id: string; ts: Date };
@@ -12,7 +12,7 @@ export type InsertResult = { inserted: InsertedEvent[]; duplicates: number };
  */
 export function eventHash(e: NormalizedEvent, attributesJson: string): string {
   return createHash("sha256")
-    .update(`${e.cluster}\u0001${e.layer}\u0001${e.source}\u0001${e.ts.toISOString()}\u0001${e.message}\u0001`)
+    .update(`${e.cluster}\u0001${e.layer}\u0001${e.source}\u0001${eventTime(e)}\u0001${e.message}\u0001`)
     .update(attributesJson)
     .digest("hex");
 }
@@ -39,7 +39,7 @@ export async function insertEvents(client: PoolClient, events: NormalizedEvent[]
     const e = events[i];
     const attrs = cleanJson(JSON.stringify(e.attributes ?? {}));
     const h = eventHash(e, attrs);
-    cols.ts[i] = e.ts.toISOString();
+    cols.ts[i] = eventTime(e);
     cols.cluster[i] = cleanText(e.cluster);
     cols.layer[i] = e.layer;
     cols.source[i] = cleanText(e.source);

@@ -14,6 +14,8 @@ export type Severity = (typeof SEVERITIES)[number];
  */
 export type NormalizedEvent = {
   ts: Date;
+  /** the original timestamp text when it is more precise than a Date (microseconds) */
+  tsText?: string;
   cluster: string;
   layer: Layer;
   /** the wire format it came in, e.g. "k8s-audit", "falco", "fluent-bit" */
@@ -39,6 +41,11 @@ export type NormalizedEvent = {
   /** container image, when known (kept on the container entity) */
   image?: string | null;
 };
+
+/** The exact timestamp to store: microsecond text when the source had it. */
+export function eventTime(e: NormalizedEvent): string {
+  return e.tsText ?? e.ts.toISOString();
+}
 
 /** An event as stored and returned by the API. */
 export const StoredEventSchema = z.object({

@@ -53,7 +53,7 @@ describe("normalizeAuditEvent: raw Events", () => {
     expect(e.attributes).toMatchObject({ auditID: raw.auditID, userAgent: "kubectl/v1.31.0", level: "Metadata", stage: "ResponseComplete" });
     expect(e.attributes.user).toEqual({ username: "alice", groups: ["devs", "system:authenticated"] });
     // Date holds milliseconds only; the microsecond text is kept for storage.
-    expect(e.attributes.tsPrecise).toBe(raw.stageTimestamp);
+    expect(e.tsText).toBe(raw.stageTimestamp);
     expect(e.attributes.wrapper).toBeUndefined();
   });
 
@@ -69,7 +69,7 @@ describe("normalizeAuditEvent: raw Events", () => {
     const { requestReceivedTimestamp: _r, ...onlyTimestamp } = noVersion;
     const e = normalizeAuditEvent({ ...onlyTimestamp, timestamp: "2024-02-03T04:05:06Z" }, CLUSTER);
     expect(e.ts.toISOString()).toBe("2024-02-03T04:05:06.000Z");
-    expect(e.attributes.tsPrecise).toBeUndefined();
+    expect(e.tsText).toBeUndefined();
   });
 
   it("classifies actors", () => {

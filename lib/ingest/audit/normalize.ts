@@ -137,11 +137,11 @@ export function normalizeAuditEvent(raw: unknown, cluster: string): NormalizedEv
   const workload = isPod ? ownerName(req, res) : resource && WORKLOAD_RESOURCES.has(resource) ? objectName : null;
 
   const attributes: Obj = { ...e };
-  if (time.precise) attributes.tsPrecise = time.precise;
   if (u.wrapper) attributes.wrapper = u.wrapper;
 
   return emptyEvent({
     ts: time.date,
+    ...(time.precise ? { tsText: time.precise } : {}),
     cluster: u.cluster ?? cluster,
     layer: "audit",
     source: u.source,

@@ -55,7 +55,11 @@ class Parser {
 
   private parseOr(field: string | null): QueryNode {
     const children = [this.parseAnd(field)];
-    while (this.keyword("OR")) children.push(this.parseAnd(field));
+    while (this.keyword("OR")) {
+      this.ws();
+      if (this.eof() || this.s[this.pos] === ")") throw new QuerySyntaxError("expected a term after OR", this.pos, "finish the expression or remove OR");
+      children.push(this.parseAnd(field));
+    }
     return children.length === 1 ? children[0] : { type: "or", children };
   }
 
