@@ -8,7 +8,8 @@ import { dirname } from "node:path";
  */
 export function checkDataDirReachable(dataDir: string): void {
   if (process.getuid?.() !== 0) return;
-  let p = dataDir;
+  // The data folder itself is ours (startEmbeddedPostgres opens it up); its parents are not.
+  let p = dirname(dataDir);
   while (!existsSync(p)) p = dirname(p);
   for (let dir = p; ; dir = dirname(dir)) {
     const mode = statSync(dir).mode;
