@@ -27,7 +27,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm start -- --port ${port} --no-build`,
+    // node directly (not npm) so SIGTERM reaches the supervisor, which stops Next.js and PostgreSQL.
+    command: `node --import tsx --conditions=react-server scripts/start.ts --port ${port} --no-build`,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -11,6 +11,7 @@ function makeQueryClient() {
         // An expired session shows up as a 401 on any background query: go log in again.
         if (err instanceof ApiError && err.status === 401 && typeof window !== "undefined") {
           const here = window.location.pathname + window.location.search;
+          // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- full reload drops the old session's cache
           window.location.assign(`/login?next=${encodeURIComponent(here)}`);
         }
       },

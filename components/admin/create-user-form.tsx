@@ -35,7 +35,7 @@ export function CreateUserForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Create user" className="rounded border border-line bg-panel p-3">
+    <form method="post" onSubmit={onSubmit} aria-label="Create user" className="rounded border border-line bg-panel p-3">
       <h2 className="mb-2 text-[10.5px] font-semibold tracking-wider text-muted uppercase">Create user</h2>
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">

@@ -52,7 +52,7 @@ function AlertBody({ data, role }: { data: AlertDetail; role: RoleName }) {
         {hasRole(role, "analyst") && <AlertActions alertId={String(alert.id)} status={alert.status} />}
       </div>
 
-      <dl className="grid grid-cols-2 gap-3 rounded border border-line bg-panel p-3 md:grid-cols-4 xl:grid-cols-8">
+      <dl className="grid grid-cols-2 gap-3 rounded border border-line bg-panel p-3 md:grid-cols-4">
         <Fact label="Cluster">{alert.cluster ?? ""}</Fact>
         <Fact label="Namespace">{alert.namespace ?? ""}</Fact>
         <Fact label="Pod">{alert.pod ?? ""}</Fact>

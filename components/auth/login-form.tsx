@@ -41,7 +41,8 @@ export function LoginForm({ next }: { next: string | null }) {
             <p className="text-xs text-muted">Kubernetes security log console</p>
           </div>
         </div>
-        <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
+        {/* method=post: if JS has not loaded yet, a native submit must not put the password in the URL. */}
+        <form method="post" onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
           <div className="flex flex-col gap-1">
             <Label htmlFor="login-email">Email</Label>
             <Input

@@ -1,7 +1,7 @@
 import { ErrorBox } from "@/components/ui/states";
 import { ApiError } from "@/lib/client/api";
 
-/** Shows a search error; for a 400 with `position`, points a caret at the offending character. */
+/** Shows a search error; for a 400 with `position` (0-based offset), points a caret at it. */
 export function QueryError({ error, query }: { error: unknown; query: string }) {
   const api = error instanceof ApiError ? error : null;
   const position = typeof api?.body?.position === "number" ? api.body.position : null;
@@ -11,19 +11,19 @@ export function QueryError({ error, query }: { error: unknown; query: string }) 
 
   return (
     <ErrorBox data-testid="query-error">
-        <div className="font-medium">
-          {isSyntax ? "Query error: " : ""}
-          {message}
-          {position !== null && <span className="font-normal text-muted"> (at character {position + 1})</span>}
-        </div>
-        {isSyntax && position !== null && query && (
-          <pre className="mt-1 overflow-x-auto font-mono text-[11px] leading-tight text-fg">
-            {query}
-            {"\n"}
-            {" ".repeat(Math.max(0, Math.min(position, query.length)))}^
-          </pre>
-        )}
-        {hint && <div className="mt-1 text-muted">Hint: {hint}</div>}
+      <div className="font-medium">
+        {isSyntax ? "Query error: " : ""}
+        {message}
+        {position !== null && <span className="font-normal text-muted"> (at position {position})</span>}
+      </div>
+      {isSyntax && position !== null && query && (
+        <pre className="mt-1 overflow-x-auto font-mono text-[11px] leading-tight text-fg">
+          {query}
+          {"\n"}
+          {" ".repeat(Math.max(0, Math.min(position, query.length)))}^
+        </pre>
+      )}
+      {hint && <div className="mt-1 text-muted">Hint: {hint}</div>}
     </ErrorBox>
   );
 }

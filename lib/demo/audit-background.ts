@@ -12,10 +12,14 @@ import { PEOPLE, type Cluster, type Estate, type Pod, type Workload } from "./to
 type Activity = (rng: Rng, ms: number, sub: number, e: Estate) => AuditReq;
 
 const APP_NAMESPACES = ["payments", "checkout", "frontend", "inventory"];
-const WATCH_Q = "allowWatchBookmarks=true&resourceVersion=RV&timeout=7m36s&timeoutSeconds=456&watch=true";
-const watchQuery = (rng: Rng) => WATCH_Q.replace("RV", String(rng.range(10_000_000, 99_999_999)));
+const watchQuery = (rng: Rng) => `allowWatchBookmarks=true&resourceVersion=${rng.range(10_000_000, 99_999_999)}&timeout=7m36s&timeoutSeconds=456&watch=true`;
 const sa = (ns: string, name: string) => `system:serviceaccount:${ns}:${name}`;
-const appWhy = (ns: string, app: string) => WHY.app.replaceAll("APP", app).replaceAll("NAMESPACE", ns);
+const appWhys = new Map<string, string>();
+function appWhy(ns: string, app: string): string {
+  let why = appWhys.get(ns + "/" + app);
+  if (!why) appWhys.set(ns + "/" + app, (why = WHY.app.replaceAll("APP", app).replaceAll("NAMESPACE", ns)));
+  return why;
+}
 
 type Views = { apps: Workload[]; deployments: Workload[]; readers: Workload[]; prom: Pod; argo: Pod; podsByNs: Map<string, Pod[]> };
 const viewCache = new WeakMap<Cluster, Views>();
@@ -138,6 +142,11 @@ const HUMANS = PEOPLE.filter((p) => p.username !== "ci-bot");
 const humans: Activity = (rng, ms, sub, e) => {
   const who = rng.pick(HUMANS);
   const cl = e.pickCluster(rng);
+  // Admins check what an app's service account may do with `kubectl --as=…`.
+  if (who === HUMANS[0] && rng.chance(0.04)) {
+    return { ms, sub, cluster: cl.name, user: who.username, groups: who.groups, ip: who.ip, agent: who.agent, why: WHY.view,
+      impersonate: sa("checkout", "checkout"), verb: "list", resource: "secrets", ns: "checkout", code: 403 };
+  }
   const op = pickHumanOp(rng);
   const p = rng.pick(cl.pods);
   const ns = op.resource === "nodes" ? undefined : rng.chance(0.8) ? rng.pick(APP_NAMESPACES) : p.namespace;
@@ -148,9 +157,11 @@ const humans: Activity = (rng, ms, sub, e) => {
   else if (op.named && rng.chance(0.03)) code = 404;
   const pod = ns === undefined || ns === p.namespace ? p : rng.pick(views(cl).podsByNs.get(ns) ?? [p]);
   const name = !op.named ? undefined : op.resource === "deployments" ? pod.workload.name : op.resource === "secrets" ? `${pod.workload.name}-tls` : pod.name;
+  // "Roll out" whatever controls the pod: a StatefulSet or DaemonSet is patched as such.
+  const resource = op.resource === "deployments" && pod.workload.kind !== "Deployment" ? pod.workload.kind.toLowerCase() + "s" : op.resource;
   const query = op.q?.replace("CONTAINER", pod.containers[0].name).replace("POD", pod.name);
   return { ms, sub, cluster: cl.name, user: who.username, groups: who.groups, ip: who.ip, agent: who.agent, why: admin ? WHY.admin : WHY.view,
-    verb: op.verb, resource: op.resource, group: op.group, version: op.version, subresource: op.sub, ns, name, query, code };
+    verb: op.verb, resource, group: op.group, version: op.version, subresource: op.sub, ns, name, query, code };
 };
 
 const ciBot: Activity = (rng, ms, sub, e) => {

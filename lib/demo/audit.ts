@@ -5,7 +5,7 @@
  */
 import type { NormalizedEvent } from "@/lib/events/types";
 import { normalizeAuditEvent } from "@/lib/ingest/audit/normalize";
-import { isoMicro } from "./rng";
+import { flat, isoMicro } from "./rng";
 
 export type AuditReq = {
   ms: number; sub: number; cluster: string;
@@ -58,7 +58,7 @@ function statusMessage(r: AuditReq, code: number): string {
     case 403: {
       const scope = r.ns ? ` in the namespace "${r.ns}"` : r.resource ? " at the cluster scope" : "";
       const what = r.resource ? `resource "${kind}" in API group "${r.group ?? ""}"` : `path "${r.path}"`;
-      return `${named} is forbidden: User "${r.user}" cannot ${r.verb} ${what}${scope}`;
+      return `${named} is forbidden: User "${r.impersonate ?? r.user}" cannot ${r.verb} ${what}${scope}`;
     }
     case 404:
       return `${named} not found`;
@@ -93,6 +93,7 @@ export function auditRecord(r: AuditReq): Record<string, unknown> {
     uri = r.path ?? "/";
   }
   if (r.query) uri += `?${r.query}`;
+  flat(uri);
   // Reads finish in milliseconds; a watch ends when its timeout (minutes) expires.
   const latency = r.latencyMs ?? (r.verb === "watch" ? 300_000 + (r.sub % 180) * 1000 : r.verb === "create" && r.subresource ? 40_000 + r.sub * 13 : 1 + (r.sub % 37));
   const ev: Record<string, unknown> = {
@@ -108,7 +109,7 @@ export function auditRecord(r: AuditReq): Record<string, unknown> {
     sourceIPs: sourceIPs(r.ip),
     userAgent: r.agent,
   };
-  if (r.impersonate) ev.impersonatedUser = { username: r.impersonate, groups: ["system:authenticated"] };
+  if (r.impersonate) ev.impersonatedUser = { username: r.impersonate };
   if (objectRef) ev.objectRef = objectRef;
   ev.responseStatus = code < 400 ? okStatus(code) : { metadata: EMPTY, status: "Failure", message: statusMessage(r, code), reason: REASONS[code] ?? "InternalError", code };
   if (r.requestObject) ev.requestObject = r.requestObject;
@@ -126,7 +127,9 @@ export function auditRecord(r: AuditReq): Record<string, unknown> {
 export function auditEvent(r: AuditReq, auditID: string): NormalizedEvent {
   const raw = auditRecord(r);
   raw.auditID = auditID;
-  return normalizeAuditEvent(raw, r.cluster);
+  const e = normalizeAuditEvent(raw, r.cluster);
+  flat(e.message);
+  return e;
 }
 
 /** RBAC reasons, written once so every allowed record reuses the same strings. */

@@ -25,6 +25,8 @@ export type DemoOptions = {
 };
 
 export const DAY_MS = 24 * 3_600_000;
+/** The most `npm run demo` accepts; the generator itself has no limit. */
+export const MAX_DEMO_EVENTS = 10_000_000;
 /** Below this many events the stories (a few hundred records) would crowd out the background, so they are left out. */
 export const STORY_MIN_EVENTS = 2_000;
 
@@ -71,7 +73,15 @@ export function* generateDemo(opts: DemoOptions): Generator<NormalizedEvent[]> {
   const background = total - stories.length;
   const binMs = windowMs / BINS;
 
-  let batch: NormalizedEvent[] = [];
+  // Batches are filled by index into arrays of their final size: no regrowth copies.
+  let batch: NormalizedEvent[] = new Array(Math.min(batchSize, total));
+  let fill = 0;
+  let left = total;
+  const next = () => {
+    left -= batchSize;
+    batch = new Array(Math.max(0, Math.min(batchSize, left)));
+    fill = 0;
+  };
   let si = 0;
   let bin = 0;
   for (let i = 0; i < background; i++) {
@@ -83,24 +93,23 @@ export function* generateDemo(opts: DemoOptions): Generator<NormalizedEvent[]> {
     const frac = (u - lo) / (cum[bin] - lo || 1);
     const ms = Math.min(now - 1, Math.floor(start + (bin + Math.min(frac, 1)) * binMs));
     while (si < stories.length && stories[si].ts.getTime() <= ms) {
-      batch.push(stories[si++]);
-      if (batch.length === batchSize) {
+      batch[fill++] = stories[si++];
+      if (fill === batch.length) {
         yield batch;
-        batch = [];
+        next();
       }
     }
-    batch.push(pickLayer(rng)(rng, ms, rng.int(1000), estate));
-    if (batch.length === batchSize) {
+    batch[fill++] = pickLayer(rng)(rng, ms, rng.int(1000), estate);
+    if (fill === batch.length) {
       yield batch;
-      batch = [];
+      next();
     }
   }
   while (si < stories.length) {
-    batch.push(stories[si++]);
-    if (batch.length === batchSize) {
+    batch[fill++] = stories[si++];
+    if (fill === batch.length) {
       yield batch;
-      batch = [];
+      next();
     }
   }
-  if (batch.length) yield batch;
 }

@@ -7,9 +7,7 @@ import type { Db } from "@/lib/db";
 import { ingestEvents } from "@/lib/ingest/pipeline";
 import { generateDemo, type DemoOptions } from "./generate";
 
-export { generateDemo, DAY_MS, STORY_MIN_EVENTS, type DemoOptions } from "./generate";
-
-export const MAX_DEMO_EVENTS = 10_000_000;
+export { generateDemo, DAY_MS, MAX_DEMO_EVENTS, STORY_MIN_EVENTS, type DemoOptions } from "./generate";
 
 export type LoadOptions = DemoOptions & { onProgress?(done: number, total: number): void };
 export type LoadResult = { events: number; ms: number; accepted: number; duplicates: number };

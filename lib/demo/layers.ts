@@ -5,11 +5,12 @@
  */
 import type { NormalizedEvent, Severity } from "@/lib/events/types";
 import { logLine, type Line } from "./logs";
-import { isoNano, type Rng, weighted } from "./rng";
+import { flat, isoNano, type Rng, weighted } from "./rng";
 import type { Container, Estate, Pod } from "./topology";
 
 /** Every demo event has the same key order, so V8 shares one hidden class across millions of them. */
 export function row(ms: number, cluster: string, layer: NormalizedEvent["layer"], source: string, severity: Severity, message: string, attributes: Record<string, unknown>): NormalizedEvent {
+  flat(message);
   return {
     ts: new Date(ms), tsText: undefined, cluster, layer, source, severity, node: null, namespace: null, pod: null, container: null, workload: null,
     actor: null, actorType: null, impersonated: null, verb: null, resource: null, subresource: null, objectName: null, code: null,
@@ -62,7 +63,7 @@ export function kubeEvent(rng: Rng, s: KubeEventSpec): NormalizedEvent {
   const host = component === "kubelet" ? s.pod.node.name : undefined;
   const raw = {
     kind: "Event", apiVersion: "v1",
-    metadata: { name: `${name}.${rng.hex(16)}`, namespace: s.pod.namespace, uid: rng.uuid(), resourceVersion: String(rng.range(10_000_000, 99_999_999)), creationTimestamp: sec },
+    metadata: { name: flat(`${name}.${rng.hex(16)}`), namespace: s.pod.namespace, uid: rng.uuid(), resourceVersion: String(rng.range(10_000_000, 99_999_999)), creationTimestamp: sec },
     involvedObject: involved, reason: s.reason, message: s.message,
     source: host ? { component, host } : { component },
     firstTimestamp: sec, lastTimestamp: sec, count: s.count ?? 1, type: s.warning ? "Warning" : "Normal",
@@ -97,7 +98,10 @@ const REASONS = weighted<Reason>([
     return { ms, pod, container: ct, warning: true, count: rng.range(1, 30), reason: "Unhealthy", message };
   }, 6],
   [(_r, ms, pod) => ({ ms, pod, warning: true, reason: "FailedMount", message: `MountVolume.SetUp failed for volume "tls" : secret "${pod.workload.name}-tls" not found` }), 1.5],
-  [(rng, ms, pod) => ({ ms, pod, warning: true, component: "default-scheduler", reason: "FailedScheduling", message: `0/${rng.range(3, 6)} nodes are available: ${rng.range(1, 3)} Insufficient memory, 2 node(s) had untolerated taint {node.kubernetes.io/unreachable: }. preemption: 0/6 nodes are available: 6 No preemption victims found for incoming pod.` }), 1],
+  [(rng, ms, pod) => {
+    const n = rng.range(3, 6);
+    return { ms, pod, warning: true, component: "default-scheduler", reason: "FailedScheduling", message: `0/${n} nodes are available: ${n} Insufficient memory. preemption: 0/${n} nodes are available: ${n} No preemption victims found for incoming pod.` };
+  }, 1],
   [(_r, ms, pod) => ({ ms, pod, warning: true, reason: "FailedCreatePodSandBox", message: `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox: plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container` }), 0.5],
 ]);
 

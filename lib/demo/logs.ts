@@ -98,12 +98,14 @@ const coredns: Gen = (rng, ct) => {
   return out(`[INFO] ${src} - ${rng.range(1, 65535)} "${rng.chance(0.7) ? "A" : "AAAA"} IN ${q} udp ${rng.range(50, 90)} false 1232" ${nx ? "NXDOMAIN" : "NOERROR"} qr,aa,rd ${rng.range(100, 250)} 0.000${rng.range(100, 999)}s`);
 };
 
-const prom: Gen = (rng, ct, _d, iso) => {
+const prom: Gen = (rng, ct, d, iso) => {
   const x = rng.next();
   if (ct.name === "alertmanager") return out(`ts=${iso} caller=dispatch.go:353 level=info component=dispatcher msg="Notify success" receiver=slack-platform integration=slack[0] attempts=1`);
   if (x < 0.05) return out(`ts=${iso} caller=scrape.go:1754 level=warn component="scrape manager" scrape_pool=serviceMonitor/payments/payments-api/0 target=http://10.0.2.${rng.range(2, 254)}:9090/metrics msg="Error on ingesting out-of-order samples" num_dropped=${rng.range(1, 40)}`, "warning");
   if (x < 0.5) return out(`ts=${iso} caller=head.go:1298 level=info component=tsdb msg="Head GC completed" caller=truncateMemory duration=${rng.range(5, 900)}.${rng.int(999)}ms`);
-  return out(`ts=${iso} caller=compact.go:580 level=info component=tsdb msg="write block" mint=${rng.range(1, 9)}714560000000 maxt=1714567200000 ulid=01HX${rng.chars(22, "0123456789ABCDEFGHJKMNPQRSTVWXYZ")} duration=${rng.range(100, 3000)}ms`);
+  // TSDB cuts two-hour blocks; the one just written ended at the last even hour.
+  const maxt = Math.floor(d.getTime() / 7_200_000) * 7_200_000;
+  return out(`ts=${iso} caller=compact.go:580 level=info component=tsdb msg="write block" mint=${maxt - 7_200_000} maxt=${maxt} ulid=01HX${rng.chars(22, "0123456789ABCDEFGHJKMNPQRSTVWXYZ")} duration=${rng.range(100, 3000)}ms`);
 };
 const grafana: Gen = (rng, _ct, _d, iso) =>
   out(`logger=context userId=${rng.range(1, 9)} orgId=1 uname=${rng.pick(["alice", "carol", "bob"])} t=${iso} level=info msg="Request Completed" method=GET path=/api/dashboards/uid/k8s-overview status=200 remote_addr=198.51.100.${rng.pick([23, 41, 57])} time_ms=${rng.range(5, 400)} duration=${rng.range(5, 400)}.${rng.int(999)}ms size=${rng.range(1000, 90000)} referer= handler=/api/dashboards/uid/:uid`);
@@ -123,23 +125,33 @@ const argocd: Gen = (rng, ct, _d, iso) => {
   const app = rng.pick(["checkout", "payments", "frontend", "inventory"]);
   return out(`${t} level=info msg="Reconciliation completed" application=argocd/${app} dest-namespace=${app} dest-server="https://kubernetes.default.svc" git_ms=${rng.range(0, 90)} health_ms=${rng.range(0, 9)} live_ms=${rng.range(0, 9)} time_ms=${rng.range(20, 900)}`);
 };
-const KLOG = [
+const COMMON_KLOG = [
   ["reflector.go:351", "Caches populated for *v1.Pod from k8s.io/client-go/informers/factory.go:159"],
-  ["proxier.go:796", '"SyncProxyRules complete" elapsed="EL.123ms"'],
   ["leaderelection.go:260", "successfully renewed lease kube-system/LEASE"],
-  ["conditions.go:192", 'Found status change for Certificate "shop-tls" condition "Ready": "True" -> "True"'],
 ] as const;
+/** What each klog-speaking component says most; anything else falls back to client-go chatter. */
+const OWN_KLOG: Record<string, readonly (readonly [string, string])[]> = {
+  "kube-proxy": [["proxier.go:796", '"SyncProxyRules complete" elapsed="EL.123ms"']],
+  "cert-manager-controller": [["conditions.go:192", 'Found status change for Certificate "shop-tls" condition "Ready": "True" -> "True"']],
+  "metrics-server": [["scraper.go:172", '"Scrape finished" duration="EL.4ms"']],
+};
 const klog: Gen = (rng, ct, d, _iso, sub) => {
-  if (rng.chance(0.03)) return out(`E${klogTime(d, sub)}       1 scraper.go:149] "Failed to scrape node" err="Get \\"https://${ct.pod.node.ip}:10250/metrics/resource\\": context deadline exceeded" node="${ct.pod.node.name}"`, "error", "stderr");
-  const [file, msg] = rng.pick(KLOG);
-  return out(`I${klogTime(d, sub)}       1 ${file}] ${msg.replace("EL", String(rng.range(5, 120))).replace("LEASE", ct.name)}`, "info", "stderr");
+  const t = klogTime(d, sub);
+  if (rng.chance(0.03)) {
+    return ct.name === "metrics-server"
+      ? out(`E${t}       1 scraper.go:149] "Failed to scrape node" err="Get \\"https://${ct.pod.node.ip}:10250/metrics/resource\\": context deadline exceeded" node="${ct.pod.node.name}"`, "error", "stderr")
+      : out(`E${t}       1 leaderelection.go:332] error retrieving resource lock kube-system/${ct.name}: Get "https://172.20.0.1:443/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/${ct.name}": context deadline exceeded`, "error", "stderr");
+  }
+  const own = OWN_KLOG[ct.name];
+  const [file, msg] = own && rng.chance(0.7) ? rng.pick(own) : rng.pick(COMMON_KLOG);
+  return out(`I${t}       1 ${file}] ${msg.replace("EL", String(rng.range(5, 120))).replace("LEASE", ct.name)}`, "info", "stderr");
 };
 const awsNode: Gen = (rng, _ct, _d, iso) =>
   out(`{"level":"info","ts":"${iso}","caller":"ipamd/ipamd.go:${rng.range(600, 1500)}","msg":"IP pool stats: Total IPs/Prefixes = 28/0, AssignedIPs/CooldownIPs: ${rng.range(4, 27)}/0, c.maxIPsPerENI = 14"}`);
 const linkerd: Gen = (rng, ct, d) =>
   rng.chance(0.1)
     ? out(`[${(d.getTime() / 1000 % 900000).toFixed(6)}s]  WARN ThreadId(01) outbound:proxy{addr=172.20.${rng.range(1, 250)}.${rng.range(1, 250)}:8080}: linkerd_reconnect: Failed to connect error=connect timed out after 1s`, "warning")
-    : out(`[${(d.getTime() / 1000 % 900000).toFixed(6)}s]  INFO ThreadId(01) inbound:server{port=8080}: linkerd_app_core::serve: Connection closed error=connection closed before message completed client.addr=${ct.pod.ip.slice(0, 5)}.${rng.range(1, 3)}.${rng.range(2, 254)}:${rng.range(32768, 60999)}`);
+    : out(`[${(d.getTime() / 1000 % 900000).toFixed(6)}s]  INFO ThreadId(01) inbound:server{port=8080}: linkerd_app_core::serve: Connection closed error=connection closed before message completed client.addr=${ct.pod.ip.slice(0, ct.pod.ip.indexOf(".", 3))}.${rng.range(1, 3)}.${rng.range(2, 254)}:${rng.range(32768, 60999)}`);
 
 const GENS: Record<LogKind, Gen> = {
   "go-json": goJson, pino, ingress, nginx, postgres, redis, coredns, prom, grafana, "fluent-bit": fluentBit, falco: falcoLog, argocd, klog, "aws-node": awsNode, linkerd,

@@ -5,7 +5,7 @@
  */
 import type { NormalizedEvent, Severity } from "@/lib/events/types";
 import { row } from "./layers";
-import { isoMicro, isoNano, klogTime, type Rng, weighted } from "./rng";
+import { flat, isoMicro, isoNano, klogTime, type Rng, weighted } from "./rng";
 import type { Estate, NodeInfo } from "./topology";
 
 /** syslog PRIORITY 0–7 → the Falco/syslog severity scale. */
@@ -24,7 +24,7 @@ export function journalEvent(s: JournalSpec): NormalizedEvent {
     __REALTIME_TIMESTAMP: String(s.ms * 1000 + (s.sub % 1000)),
     _HOSTNAME: s.node.name, _SYSTEMD_UNIT: unit, SYSLOG_IDENTIFIER: s.ident, _PID: String(s.pid), _COMM: s.comm ?? s.ident,
     PRIORITY: String(s.priority), SYSLOG_FACILITY: String(s.facility ?? 3), _TRANSPORT: s.ident === "kernel" ? "kernel" : unit === "kubelet.service" || unit === "containerd.service" ? "stdout" : "syslog",
-    _BOOT_ID: s.node.bootId, _MACHINE_ID: s.node.machineId, MESSAGE: s.message,
+    _BOOT_ID: s.node.bootId, _MACHINE_ID: s.node.machineId, MESSAGE: flat(s.message),
   };
   const e = row(s.ms, s.node.cluster, "node", "journald", PRIORITY[s.priority], s.ident === "kernel" ? `kernel: ${s.message}` : `${s.ident}[${s.pid}]: ${s.message}`, attributes);
   e.node = s.node.name;

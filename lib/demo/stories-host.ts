@@ -59,7 +59,7 @@ export function privilegedPodStory(s: Story): void {
   const id = s.rng.hex(64);
   const ct: Container = {
     pod, name: "shell", image, id, log: "klog", weight: 0,
-    meta: { pod_name: name, namespace_name: "kube-system", pod_id: pod.uid, labels: { run: name }, host: node.name, pod_ip: node.ip, container_name: "shell", docker_id: id, container_image: image },
+    meta: { pod_name: name, namespace_name: "kube-system", pod_id: pod.uid, labels: { run: name }, host: node.name, container_name: "shell", docker_id: id, container_image: image },
   };
   pod.containers.push(ct);
   const spec = {
@@ -103,18 +103,23 @@ export function nodeBreakInStory(s: Story): void {
   const node = argo.node;
   const ip = "203.0.113.23";
   const users = ["root", "admin", "ubuntu", "test", "oracle", "ec2-user", "postgres", "root", "deploy"];
+  // One sshd process per connection, so the lines of one attempt share a pid.
+  let pid = 0;
   const sshd = (message: string, priority = 6, actor?: string) =>
-    s.journal({ node, ident: "sshd", pid: s.rng.range(20000, 90000), priority, facility: 10, message, actor, sourceIp: ip });
+    s.journal({ node, ident: "sshd", pid, priority, facility: 10, message, actor, sourceIp: ip });
   for (let i = 0; i < 48; i++) {
     const u = users[i % users.length];
     const port = s.rng.range(32768, 60999);
     const known = u === "root" || u === "ec2-user";
-    if (!known) sshd(`Invalid user ${u} from ${ip} port ${port}`, 6, u);
+    pid = s.rng.range(20000, 90000);
+    if (!known) sshd(`Invalid user ${u} from ${ip} port ${port}`, 6, u).wait(0.9);
     sshd(`Failed password for ${known ? "" : "invalid user "}${u} from ${ip} port ${port} ssh2`, 6, u);
     if (i % 6 === 5) sshd(`error: maximum authentication attempts exceeded for ${known ? "" : "invalid user "}${u} from ${ip} port ${port} ssh2 [preauth]`, 3, u);
     s.wait(2.2);
   }
-  sshd(`Accepted password for ec2-user from ${ip} port ${s.rng.range(32768, 60999)} ssh2`, 6, "ec2-user");
+  pid = s.rng.range(20000, 90000);
+  const sessionPort = s.rng.range(32768, 60999);
+  sshd(`Accepted password for ec2-user from ${ip} port ${sessionPort} ssh2`, 6, "ec2-user");
   sshd("pam_unix(sshd:session): session opened for user ec2-user(uid=1000) by (uid=0)", 6, "ec2-user");
   s.journal({ node, ident: "systemd-logind", pid: 1123, priority: 6, facility: 4, message: "New session 87 of user ec2-user." }).wait(21);
   s.journal({ node, ident: "sudo", pid: s.rng.range(20000, 90000), priority: 5, facility: 10, unit: "session-87.scope", message: "ec2-user : TTY=pts/1 ; PWD=/home/ec2-user ; USER=root ; COMMAND=/bin/bash", actor: "ec2-user" });
@@ -137,5 +142,5 @@ export function nodeBreakInStory(s: Story): void {
   s.wait(40).log(tct, "sh: can't access tty; job control turned off", "warning", "stderr");
   s.wait(80).audit(cl.name, asArgo, { verb: "get", resource: "secrets", ns: "payments", name: "stripe-api-key" });
   s.wait(120);
-  sshd(`Received disconnect from ${ip} port ${s.rng.range(32768, 60999)}:11: disconnected by user`, 6, "ec2-user");
+  sshd(`Received disconnect from ${ip} port ${sessionPort}:11: disconnected by user`, 6, "ec2-user");
 }

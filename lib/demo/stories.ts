@@ -81,7 +81,8 @@ function anonymousBurstStory(s: Story): void {
     const [resource, ns, name] = probes[i % probes.length];
     const group = resource === "clusterrolebindings" ? "rbac.authorization.k8s.io" : undefined;
     if (i % 9 === 4) s.audit(cl.name, anon, { verb: "get", path: s.rng.pick(["/api", "/apis", "/openapi/v2", "/metrics", "/debug/pprof/"]), code: 403 });
-    else s.audit(cl.name, anon, { verb: name ? "get" : "list", resource, group, ns, name, code: i % 4 === 3 ? 401 : 403 });
+    else if (i % 4 === 3) s.audit(cl.name, forged, { verb: name ? "get" : "list", resource, group, ns, name, code: 401 });
+    else s.audit(cl.name, anon, { verb: name ? "get" : "list", resource, group, ns, name, code: 403 });
   }
 }
 
@@ -109,7 +110,9 @@ const STORIES: [StoryFn, number][] = [
 export function buildStories(estate: Estate, seed: number, start: number, now: number): NormalizedEvent[] {
   const all: NormalizedEvent[] = [];
   STORIES.forEach(([fn, back], i) => {
-    const story = new Story(new Rng(seed * 31 + i * 7919 + 17), estate, now - (now - start) * back, start, now - 1);
+    const rng = new Rng(seed * 31 + i * 7919 + 17);
+    // A minute of jitter, so stories do not start on a round millisecond.
+    const story = new Story(rng, estate, Math.floor(now - (now - start) * back + rng.next() * 60_000), start, now - 1);
     fn(story);
     all.push(...story.events);
   });

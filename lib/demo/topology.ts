@@ -134,10 +134,8 @@ function buildCluster(rng: Rng, spec: (typeof CLUSTERS)[number]): Cluster {
         labels[w.kind === "Deployment" ? "pod-template-hash" : "controller-revision-hash"] = w.kind === "Deployment" ? rs : rs.slice(0, 10);
         const ct: Container = {
           pod, name: cs.name, image, id, log: cs.log, weight: cs.weight,
-          meta: {
-            pod_name: name, namespace_name: w.ns, pod_id: pod.uid, labels, host: node.name, pod_ip: pod.ip,
-            container_name: cs.name, docker_id: id, container_hash: `${image.split(":")[0]}@sha256:${rng.hex(64)}`, container_image: image,
-          },
+          // The filter can also add annotations, pod_ip and container_hash; left out to keep 10M-event demos lean.
+          meta: { pod_name: name, namespace_name: w.ns, pod_id: pod.uid, labels, host: node.name, container_name: cs.name, docker_id: id, container_image: image },
         };
         pod.containers.push(ct);
         cl.containers.push(ct);

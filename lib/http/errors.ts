@@ -20,7 +20,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const any = e as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown };
     if (typeof any.code === "string" && TRANSIENT_CODES.has(any.code)) return true;
     const msg = typeof any.message === "string" ? any.message : "";
-    if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection|Client has encountered a connection error|DatabaseNotReachable/i.test(msg)) return true;
+    if (/Query read timeout|Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection|Client has encountered a connection error|DatabaseNotReachable/i.test(msg)) return true;
     if (any.name === "DriverAdapterError" && /(ECONNREFUSED|DatabaseNotReachable|ConnectionClosed)/.test(JSON.stringify(any.cause ?? ""))) return true;
     e = any.cause;
   }
