@@ -42,8 +42,11 @@ async function main() {
   const hours = values.hours === undefined ? 24 : Number(values.hours);
   if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 90) fail(`--hours must be a number of hours from 0 to 2160, got ${JSON.stringify(values.hours)}`);
 
-  const url = process.env.DATABASE_URL;
-  if (!url) fail("DATABASE_URL is not set: start Crowsnest with `npm start` first, or set DATABASE_URL");
+  const { runningDatabaseUrl } = await import("../lib/embedded-pg");
+  const { resolve } = await import("node:path");
+  // The database of a running `npm start` (embedded), unless DATABASE_URL says otherwise.
+  const url = process.env.DATABASE_URL || (await runningDatabaseUrl(resolve(process.env.CROWSNEST_DATA_DIR ?? ".data")));
+  if (!url) fail("no database: start Crowsnest with `npm start` first, or set DATABASE_URL");
 
   const nodeOptions = process.env.NODE_OPTIONS ?? "";
   if (!/(--conditions|-C)[= ]?react-server/.test(nodeOptions) && !process.execArgv.some((a) => a.includes("react-server"))) {
