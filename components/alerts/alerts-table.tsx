@@ -45,7 +45,7 @@ export function AlertsTable({ alerts }: { alerts: AlertDto[] }) {
               <Td>
                 <AlertSeverityBadge severity={a.severity} />
               </Td>
-              <Td className="max-w-0 truncate" title={a.title}>
+              <Td className="min-w-[18rem] max-w-[32rem] truncate" title={a.title}>
                 <Link href={`/alerts/${a.id}`} className="font-medium hover:text-accent hover:underline">
                   {a.title}
                 </Link>

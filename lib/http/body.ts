@@ -15,12 +15,17 @@ export function maxBodyBytes(): number {
  * nor a gzip bomb can exhaust memory.
  */
 export async function readBodyCapped(req: Request, max = maxBodyBytes()): Promise<string> {
+  return (await readBytesCapped(req, max)).toString("utf8");
+}
+
+/** The same as readBodyCapped, as bytes (protobuf bodies). */
+export async function readBytesCapped(req: Request, max = maxBodyBytes()): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length"));
   const encoding = (req.headers.get("content-encoding") ?? "identity").toLowerCase().trim();
   if (encoding === "identity" && Number.isFinite(declared) && declared > max) {
     throw new HttpError(413, `body larger than ${max} bytes`);
   }
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   let stream: AsyncIterable<Buffer> = Readable.fromWeb(req.body as import("node:stream/web").ReadableStream);
   if (encoding === "gzip" || encoding === "x-gzip") stream = (stream as Readable).pipe(createGunzip());
   else if (encoding === "deflate") stream = (stream as Readable).pipe(createInflate());
@@ -40,5 +45,5 @@ export async function readBodyCapped(req: Request, max = maxBodyBytes()): Promis
     if (err instanceof HttpError) throw err;
     throw new HttpError(400, `could not read body: ${(err as Error).message}`);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

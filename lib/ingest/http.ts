@@ -1,14 +1,11 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db";
-import { checkIngestToken, type IngestScope } from "@/lib/auth/tokens";
+import { checkIngestToken } from "@/lib/auth/tokens";
 import { HttpError, json } from "@/lib/http/errors";
-import { readBodyCapped } from "@/lib/http/body";
-import type { NormalizedEvent } from "@/lib/events/types";
+import { readBytesCapped } from "@/lib/http/body";
 import { ingestEvents } from "./pipeline";
-
-export type Rejected = { index: number; reason: string; raw?: string };
-export type Normalizer = (body: string, scope: IngestScope) => { events: NormalizedEvent[]; rejected: Rejected[] };
+import type { BodyNormalizer, NormalizeResult } from "./types";
 
 const JSON_TYPES = /^(application\/(json|x-ndjson|ndjson|jsonl|x-jsonlines|json-seq)|text\/plain)$/;
 const MAX_REPORTED_ERRORS = 100;
@@ -18,16 +15,16 @@ const MAX_REPORTED_ERRORS = 100;
  * body → normalize (bad records reported, good ones kept) → one committed
  * batch → counts. Errors map to the statuses shippers retry on.
  */
-export async function handleIngest(req: NextRequest, normalize: Normalizer): Promise<Response> {
+export async function handleIngest(req: NextRequest, normalize: BodyNormalizer): Promise<Response> {
   const db = getDb();
   const auth = await checkIngestToken(db, req.headers.get("authorization"));
   if (!auth.ok) throw new HttpError(auth.status, auth.error, undefined, auth.status === 401 ? { "www-authenticate": 'Bearer realm="crowsnest-ingest"' } : undefined);
   const type = (req.headers.get("content-type") ?? "application/json").split(";")[0].trim().toLowerCase();
   if (!JSON_TYPES.test(type)) throw new HttpError(415, `unsupported content type '${type}'; send application/json or application/x-ndjson`);
-  const body = await readBodyCapped(req);
-  let result: ReturnType<Normalizer>;
+  const body = await readBytesCapped(req);
+  let result: NormalizeResult;
   try {
-    result = normalize(body, auth.scope);
+    result = normalize(body, { cluster: auth.scope.cluster, contentType: type });
   } catch (err) {
     throw new HttpError(400, `body could not be decoded: ${(err as Error).message}`);
   }
