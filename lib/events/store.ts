@@ -11,10 +11,22 @@ export type InsertResult = { inserted: InsertedEvent[]; duplicates: number };
  * the same; a different record that merely reuses an auditID does not.
  */
 export function eventHash(e: NormalizedEvent, attributesJson: string): string {
-  return createHash("sha256")
-    .update(`${e.cluster}\u0001${e.layer}\u0001${e.source}\u0001${eventTime(e)}\u0001${e.message}\u0001`)
-    .update(attributesJson)
-    .digest("hex");
+  const h = createHash("sha256").update(`${e.cluster}\u0001${e.layer}\u0001${e.source}\u0001${eventTime(e)}\u0001`);
+  if (e.dedupKey) return h.update(`key\u0001${e.dedupKey}`).digest("hex");
+  return h.update(`${e.message}\u0001`).update(attributesJson).digest("hex");
+}
+
+export type PreparedBatch = { events: NormalizedEvent[]; attributes: string[]; hashes: string[] };
+
+/** Serializes attributes and hashes every record once; the pipeline reads the hashes before inserting. */
+export function prepareBatch(events: NormalizedEvent[]): PreparedBatch {
+  const attributes = new Array<string>(events.length);
+  const hashes = new Array<string>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    attributes[i] = cleanJson(JSON.stringify(events[i].attributes ?? {}));
+    hashes[i] = eventHash(events[i], attributes[i]);
+  }
+  return { events, attributes, hashes };
 }
 
 /**
@@ -22,7 +34,8 @@ export function eventHash(e: NormalizedEvent, attributesJson: string): string {
  * already stored. Runs on the caller's connection so ingest can commit events,
  * entities and alerts together. Partitions must exist (ensurePartitions).
  */
-export async function insertEvents(client: PoolClient, events: NormalizedEvent[]): Promise<InsertResult> {
+export async function insertEvents(client: PoolClient, batch: PreparedBatch | NormalizedEvent[]): Promise<InsertResult> {
+  const { events, attributes, hashes } = Array.isArray(batch) ? prepareBatch(batch) : batch;
   if (events.length === 0) return { inserted: [], duplicates: 0 };
   const n = events.length;
   const cols = {
@@ -32,13 +45,12 @@ export async function insertEvents(client: PoolClient, events: NormalizedEvent[]
     actor: new Array<string | null>(n), actorType: new Array<string | null>(n), impersonated: new Array<string | null>(n),
     verb: new Array<string | null>(n), resource: new Array<string | null>(n), subresource: new Array<string | null>(n),
     objectName: new Array<string | null>(n), code: new Array<number | null>(n), sourceIp: new Array<string | null>(n),
-    message: new Array<string>(n), attributes: new Array<string>(n), hash: new Array<string>(n),
+    message: new Array<string>(n), flags: new Array<string | null>(n),
   };
   const indexByHash = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const e = events[i];
-    const attrs = cleanJson(JSON.stringify(e.attributes ?? {}));
-    const h = eventHash(e, attrs);
+    const h = hashes[i];
     cols.ts[i] = eventTime(e);
     cols.cluster[i] = cleanText(e.cluster);
     cols.layer[i] = e.layer;
@@ -59,28 +71,28 @@ export async function insertEvents(client: PoolClient, events: NormalizedEvent[]
     cols.code[i] = e.code;
     cols.sourceIp[i] = e.sourceIp;
     cols.message[i] = cleanText(e.message);
-    cols.attributes[i] = attrs;
-    cols.hash[i] = h;
+    // A Postgres array literal; flag names are fixed identifiers from our code.
+    cols.flags[i] = e.flags?.length ? `{${e.flags.join(",")}}` : null;
     const list = indexByHash.get(h);
     if (list) list.push(i);
     else indexByHash.set(h, [i]);
   }
   const { rows } = await client.query<{ id: string; ts: Date; hash: string }>(
     `INSERT INTO events (ts, cluster, layer, source, severity, node, namespace, pod, container, workload,
-        actor, actor_type, impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash)
+        actor, actor_type, impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash, flags)
      SELECT t.ts, t.cluster, t.layer, t.source, t.severity, t.node, t.namespace, t.pod, t.container, t.workload,
         t.actor, t.actor_type, t.impersonated, t.verb, t.resource, t.subresource, t.object_name, t.code, t.source_ip,
-        t.message, t.attributes::jsonb, decode(t.hash, 'hex')
+        t.message, t.attributes::jsonb, decode(t.hash, 'hex'), t.flags::text[]
      FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
         $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
-        $18::smallint[], $19::inet[], $20::text[], $21::text[], $22::text[])
+        $18::smallint[], $19::inet[], $20::text[], $21::text[], $22::text[], $23::text[])
        AS t(ts, cluster, layer, source, severity, node, namespace, pod, container, workload, actor, actor_type,
-        impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash)
+        impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash, flags)
      ON CONFLICT (ts, hash) DO NOTHING
      RETURNING id, ts, encode(hash, 'hex') AS hash`,
     [cols.ts, cols.cluster, cols.layer, cols.source, cols.severity, cols.node, cols.namespace, cols.pod, cols.container,
       cols.workload, cols.actor, cols.actorType, cols.impersonated, cols.verb, cols.resource, cols.subresource,
-      cols.objectName, cols.code, cols.sourceIp, cols.message, cols.attributes, cols.hash],
+      cols.objectName, cols.code, cols.sourceIp, cols.message, attributes, hashes, cols.flags],
   );
   const inserted: InsertedEvent[] = [];
   for (const r of rows) {

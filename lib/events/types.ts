@@ -40,7 +40,23 @@ export type NormalizedEvent = {
   attributes: Record<string, unknown>;
   /** container image, when known (kept on the container entity) */
   image?: string | null;
+  /** container runtime id (short, 12 hex), when known: ties runtime alerts to pods */
+  containerId?: string | null;
+  /**
+   * What makes two records the same for deduplication when the content alone
+   * does not (e.g. Falcosidekick's uuid); by default the whole record is hashed.
+   */
+  dedupKey?: string;
+  /** markers for analysts, e.g. "audit-id-reused" */
+  flags?: string[];
 };
+
+/** Runtimes print ids as docker://<64 hex>, containerd://…, or 12-hex short ids; keep the short form. */
+export function shortContainerId(id: unknown): string | null {
+  if (typeof id !== "string") return null;
+  const hex = id.replace(/^[a-z-]+:\/\//, "").toLowerCase();
+  return /^[0-9a-f]{12,64}$/.test(hex) ? hex.slice(0, 12) : null;
+}
 
 /** The exact timestamp to store: microsecond text when the source had it. */
 export function eventTime(e: NormalizedEvent): string {
@@ -72,6 +88,7 @@ export const StoredEventSchema = z.object({
   sourceIp: z.string().nullable(),
   message: z.string(),
   attributes: z.record(z.string(), z.unknown()),
+  flags: z.array(z.string()).default([]),
 });
 export type StoredEvent = z.infer<typeof StoredEventSchema>;
 

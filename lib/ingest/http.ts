@@ -15,7 +15,7 @@ const MAX_REPORTED_ERRORS = 100;
  * body → normalize (bad records reported, good ones kept) → one committed
  * batch → counts. Errors map to the statuses shippers retry on.
  */
-export async function handleIngest(req: NextRequest, normalize: BodyNormalizer): Promise<Response> {
+export async function handleIngest(req: NextRequest, source: string, normalize: BodyNormalizer): Promise<Response> {
   const db = getDb();
   const auth = await checkIngestToken(db, req.headers.get("authorization"));
   if (!auth.ok) throw new HttpError(auth.status, auth.error, undefined, auth.status === 401 ? { "www-authenticate": 'Bearer realm="crowsnest-ingest"' } : undefined);
@@ -28,7 +28,7 @@ export async function handleIngest(req: NextRequest, normalize: BodyNormalizer):
   } catch (err) {
     throw new HttpError(400, `body could not be decoded: ${(err as Error).message}`);
   }
-  const stored = await ingestEvents(db, result.events, { tokenId: auth.scope.tokenId, rejected: result.rejected.length });
+  const stored = await ingestEvents(db, result.events, { tokenId: auth.scope.tokenId, source, cluster: auth.scope.cluster, rejected: result.rejected });
   return json({
     accepted: stored.accepted,
     duplicates: stored.duplicates,

@@ -1,26 +1,43 @@
 import type { Db } from "@/lib/db";
 import type { NormalizedEvent } from "@/lib/events/types";
 import { ensurePartitions } from "@/lib/events/partitions";
-import { insertEvents } from "@/lib/events/store";
+import { insertEvents, prepareBatch } from "@/lib/events/store";
 import { upsertEntities } from "@/lib/inventory/upsert";
 import { loadMatchRules } from "@/lib/detect/rules";
 import { raiseAlerts, type RuleHit } from "@/lib/alerts/raise";
+import { enrichFromContainers, flagReusedAuditIds } from "./enrich";
+import { recordBatch } from "./quarantine";
+import type { Rejected } from "./types";
 
-export type IngestResult = { accepted: number; duplicates: number; alerts: { created: number; updated: number } };
+export type IngestResult = { accepted: number; duplicates: number; quarantined: number; alerts: { created: number; updated: number } };
+
+export type IngestOptions = {
+  tokenId?: string;
+  /** the endpoint's format, for per-source counters and the quarantine */
+  source?: string;
+  cluster?: string;
+  rejected?: Rejected[];
+};
 
 /**
- * Stores a normalized batch: events (deduplicated), entity first/last seen,
- * and alerts from match rules, all in one transaction — when this resolves,
- * everything is committed; when it throws, nothing is.
+ * Stores a normalized batch: events (deduplicated, flagged, enriched), entity
+ * first/last seen, alerts from match rules, quarantined records and counters,
+ * all in one transaction — when this resolves everything is committed, when
+ * it throws nothing is.
  */
-export async function ingestEvents(db: Db, events: NormalizedEvent[], opts: { tokenId?: string; rejected?: number } = {}): Promise<IngestResult> {
-  if (events.length === 0 && !opts.rejected) return { accepted: 0, duplicates: 0, alerts: { created: 0, updated: 0 } };
+export async function ingestEvents(db: Db, events: NormalizedEvent[], opts: IngestOptions = {}): Promise<IngestResult> {
+  const rejected = opts.rejected ?? [];
+  if (events.length === 0 && rejected.length === 0) return { accepted: 0, duplicates: 0, quarantined: 0, alerts: { created: 0, updated: 0 } };
   await ensurePartitions(db, events.map((e) => e.ts));
   const rules = await loadMatchRules(db);
+  const batch = prepareBatch(events);
   const client = await db.pool.connect();
+  let broken = false;
   try {
     await client.query("BEGIN");
-    const { inserted, duplicates } = await insertEvents(client, events);
+    await enrichFromContainers(client, events);
+    await flagReusedAuditIds(client, batch);
+    const { inserted, duplicates } = await insertEvents(client, batch);
     const fresh = inserted.map((i) => events[i.index]);
     await upsertEntities(client, fresh);
     const hits: RuleHit[] = [];
@@ -29,18 +46,16 @@ export async function ingestEvents(db: Db, events: NormalizedEvent[], opts: { to
       for (const rule of rules) if (rule.matches(e)) hits.push({ rule, event: e, eventId: ins.id });
     }
     const alerts = await raiseAlerts(client, hits);
-    if (opts.tokenId) {
-      await client.query(
-        `UPDATE ingest_tokens SET accepted = accepted + $2, duplicates = duplicates + $3, rejected = rejected + $4, last_used_at = now() WHERE id = $1`,
-        [opts.tokenId, inserted.length, duplicates, opts.rejected ?? 0],
-      );
-    }
+    await recordBatch(client, { tokenId: opts.tokenId, source: opts.source ?? "api", cluster: opts.cluster ?? events[0]?.cluster ?? "unknown", accepted: inserted.length, duplicates, rejected });
     await client.query("COMMIT");
-    return { accepted: inserted.length, duplicates, alerts };
+    return { accepted: inserted.length, duplicates, quarantined: rejected.length, alerts };
   } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
     throw err;
   } finally {
-    client.release();
+    // A connection that failed mid-transaction is discarded, not reused.
+    client.release(broken);
   }
 }

@@ -3,7 +3,7 @@ import type { NormalizedEvent } from "@/lib/events/types";
 
 type Seen = { first: number; last: number };
 type PodSeen = Seen & { node: string | null; workload: string | null };
-type ContainerSeen = Seen & { image: string | null };
+type ContainerSeen = Seen & { image: string | null; containerId: string | null };
 
 function widen(map: Map<string, Seen>, key: string, t: number): Seen {
   const s = map.get(key);
@@ -45,6 +45,8 @@ export async function upsertEntities(client: PoolClient, events: NormalizedEvent
         const c = widen(containers as Map<string, Seen>, [e.cluster, e.namespace, e.pod, e.container].join(SEP), t) as ContainerSeen;
         if (e.image) c.image = e.image;
         else c.image ??= null;
+        if (e.containerId) c.containerId = e.containerId;
+        else c.containerId ??= null;
       }
     }
   }
@@ -88,12 +90,13 @@ export async function upsertEntities(client: PoolClient, events: NormalizedEvent
   if (containers.size) {
     const rows = sorted(containers).map(([k, s]) => ({ k: k.split(SEP), s }));
     await client.query(
-      `INSERT INTO containers (cluster, namespace, pod, name, image, first_seen, last_seen)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])
+      `INSERT INTO containers (cluster, namespace, pod, name, image, first_seen, last_seen, container_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[])
        ON CONFLICT (cluster, namespace, pod, name) DO UPDATE SET image = COALESCE(EXCLUDED.image, containers.image),
+         container_id = COALESCE(EXCLUDED.container_id, containers.container_id),
          first_seen = LEAST(containers.first_seen, EXCLUDED.first_seen), last_seen = GREATEST(containers.last_seen, EXCLUDED.last_seen)`,
       [rows.map((r) => r.k[0]), rows.map((r) => r.k[1]), rows.map((r) => r.k[2]), rows.map((r) => r.k[3]),
-        rows.map((r) => r.s.image), rows.map((r) => iso(r.s.first)), rows.map((r) => iso(r.s.last))],
+        rows.map((r) => r.s.image), rows.map((r) => iso(r.s.first)), rows.map((r) => iso(r.s.last)), rows.map((r) => r.s.containerId)],
     );
   }
 }

@@ -10,14 +10,14 @@ import type { EventSearchParams, HistogramParams } from "./schemas";
 
 const COLUMNS = Prisma.sql`e.id, e.ts, (extract(epoch from e.ts) * 1000000)::bigint AS ts_us, e.received_at, e.cluster, e.layer, e.source, e.severity,
   e.node, e.namespace, e.pod, e.container, e.workload, e.actor, e.actor_type, e.impersonated, e.verb, e.resource,
-  e.subresource, e.object_name, e.code, host(e.source_ip) AS source_ip, e.message, e.attributes`;
+  e.subresource, e.object_name, e.code, host(e.source_ip) AS source_ip, e.message, e.attributes, e.flags`;
 
 type EventRow = {
   id: string; ts: Date; ts_us: string; received_at: Date; cluster: string; layer: StoredEvent["layer"]; source: string;
   severity: StoredEvent["severity"]; node: string | null; namespace: string | null; pod: string | null; container: string | null;
   workload: string | null; actor: string | null; actor_type: string | null; impersonated: string | null; verb: string | null;
   resource: string | null; subresource: string | null; object_name: string | null; code: number | null; source_ip: string | null;
-  message: string; attributes: Record<string, unknown>;
+  message: string; attributes: Record<string, unknown>; flags: string[] | null;
 };
 
 export function toStoredEvent(r: EventRow): StoredEvent {
@@ -26,7 +26,7 @@ export function toStoredEvent(r: EventRow): StoredEvent {
     source: r.source, severity: r.severity, node: r.node, namespace: r.namespace, pod: r.pod, container: r.container,
     workload: r.workload, actor: r.actor, actorType: r.actor_type, impersonated: r.impersonated, verb: r.verb,
     resource: r.resource, subresource: r.subresource, objectName: r.object_name, code: r.code, sourceIp: r.source_ip,
-    message: r.message, attributes: r.attributes,
+    message: r.message, attributes: r.attributes, flags: r.flags ?? [],
   };
 }
 

@@ -32,7 +32,7 @@ describe.skipIf(!present)("k8s-audit corpus → stored events", () => {
       const text = readFileSync(file, "utf8");
       const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
       const { events, rejected } = normalizeAuditBody(text, "corpus");
-      const r = await ingestEvents(db, events, { rejected: rejected.length });
+      const r = await ingestEvents(db, events, { rejected });
       results.set(file.split("/").pop()!, { accepted: r.accepted, duplicates: r.duplicates, rejected: rejected.length, lines: lines.length, distinct: new Set(lines).size });
     }
   });

@@ -16,7 +16,7 @@ afterAll(() => db.pool.end());
 
 async function post(body: string, cluster = "prod-eu-1", tokenId?: string) {
   const { events, rejected } = normalizeAuditBody(body, cluster);
-  const r = await ingestEvents(db, events, { tokenId, rejected: rejected.length });
+  const r = await ingestEvents(db, events, { tokenId, rejected, source: "k8s-audit" });
   return { ...r, rejected: rejected.length };
 }
 

@@ -78,6 +78,8 @@ function fieldTerm(f: ResolvedField, value: string, wildcard: boolean, pos: numb
     case "keyword":
       if (wildcard) return Prisma.sql`${c} LIKE ${likePattern(value)}`;
       return Prisma.sql`${c} = ${value}`;
+    case "array":
+      return Prisma.sql`${c} @> ARRAY[${value}::text]`;
   }
 }
 

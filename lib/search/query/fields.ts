@@ -1,5 +1,5 @@
 /** Fields the query language knows, mapped to event columns. Client-safe. */
-export type FieldKind = "text" | "number" | "time" | "inet" | "keyword";
+export type FieldKind = "text" | "number" | "time" | "inet" | "keyword" | "array";
 
 export type FieldDef = { column: string; kind: FieldKind; prop: string; description: string };
 
@@ -26,6 +26,7 @@ export const FIELDS: Record<string, FieldDef> = {
   code: { column: "code", kind: "number", prop: "code", description: "response code" },
   source_ip: { column: "source_ip", kind: "inet", prop: "sourceIp", description: "client address" },
   message: { column: "message", kind: "text", prop: "message", description: "message text" },
+  flags: { column: "flags", kind: "array", prop: "flags", description: "markers: audit-id-reused, enriched-from-container-id" },
 };
 
 export const FIELD_ALIASES: Record<string, string> = {
