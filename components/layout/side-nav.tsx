@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, Bell, KeyRound, Radar, Users } from "lucide-react";
+import { Activity, Bell, Inbox, KeyRound, Radar, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ComponentType } from "react";
@@ -17,6 +17,7 @@ const MAIN: Item[] = [
 const ADMIN: Item[] = [
   { href: "/admin/users", label: "Users", icon: Users },
   { href: "/admin/tokens", label: "Tokens", icon: KeyRound },
+  { href: "/admin/ingest", label: "Ingest", icon: Inbox },
 ];
 
 function NavLink({ item, active }: { item: Item; active: boolean }) {

@@ -8,13 +8,13 @@
  * process/container ones; they stay "runtime" (Falco raised them) but fill the
  * audit columns. Pure: no DB, no I/O.
  */
-import { emptyEvent, type NormalizedEvent, type Severity } from "@/lib/events/types";
+import { emptyEvent, shortContainerId, type NormalizedEvent, type Severity } from "@/lib/events/types";
 import { actorTypeOf } from "@/lib/ingest/audit/normalize";
 import { isObj, kindOf, obj, str, validIp, type Obj } from "@/lib/ingest/audit/util";
-import { controllerOwner, labelMap, workloadOfPod } from "@/lib/ingest/k8s-events/objects";
-import { decodeRecords, LineRecord, normalizeEach, RecordError, spreadArray } from "@/lib/ingest/logs/body";
+import { labelMap, workloadOfPod } from "@/lib/ingest/k8s-events/objects";
+import { decodeRecords, LineRecord, normalizeEach, RecordError, spreadArray, unpair } from "@/lib/ingest/logs/body";
 import { parseSyslogLine, type SyslogLine } from "@/lib/ingest/logs/syslog";
-import { parseTime } from "@/lib/ingest/logs/time";
+import { firstTime, parseTime } from "@/lib/ingest/logs/time";
 import type { BodyNormalizer } from "../types";
 
 export { RecordError };
@@ -69,17 +69,20 @@ function checkAlert(a: Obj): void {
  */
 export function normalizeFalcoAlert(raw: unknown, cluster: string): NormalizedEvent {
   const framed = raw instanceof LineRecord ? (raw as LineRecord<{ syslog: SyslogLine; alert: unknown }>) : null;
-  const a = framed ? framed.data.alert : raw;
+  // Fluent Bit forwarding Falco's file output may send `[ts, {alert}]` pairs; the alert has its own time.
+  const a = framed ? framed.data.alert : (unpair(raw)?.record ?? raw);
   if (!isObj(a)) throw new RecordError(`expected a Falco alert (JSON object), got ${kindOf(a)}`);
   checkAlert(a);
 
   const prio = str(a.priority);
   const severity = prio ? PRIORITY[prio.toLowerCase()] : undefined;
   if (!severity) throw new RecordError(prio ? `unknown Falco priority ${JSON.stringify(prio)}` : "Falco alert without a priority");
-  // Sidekick and Falco both write RFC 3339 with nanoseconds; evt.time is only a fallback for trimmed alerts.
+  // Falco and Sidekick always write `time` (RFC 3339, nanoseconds); the evt.* fields are fallbacks for
+  // hand-trimmed alerts (ISO text or epoch nanoseconds; evt.time may be a bare clock, which is refused).
   const f = obj(a.output_fields) ?? {};
-  if (a.time === undefined && f["evt.time"] === undefined) throw new RecordError("Falco alert without a time");
-  const time = a.time !== undefined ? parseTime("time", a.time) : parseTime("output_fields.evt.time", f["evt.time"]);
+  const time = a.time !== undefined && a.time !== null && a.time !== ""
+    ? parseTime("time", a.time)
+    : firstTime([["time", a.time], ["output_fields.evt.time.iso8601", f["evt.time.iso8601"]], ["output_fields.evt.rawtime", f["evt.rawtime"]], ["output_fields.evt.time", f["evt.time"]]]);
 
   const rule = str(a.rule);
   const e = emptyEvent({
@@ -90,8 +93,11 @@ export function normalizeFalcoAlert(raw: unknown, cluster: string): NormalizedEv
     source: str(a.uuid) ? "falcosidekick" : "falco",
     severity,
     message: str(a.output) ?? rule ?? "",
+    image: null,
     attributes: framed ? { ...a, syslog: syslogHeader(framed.data.syslog) } : { ...a },
   });
+  // Falcosidekick's uuid names one alert however it is re-serialized on retry.
+  if (str(a.uuid)) e.dedupKey = `falcosidekick:${str(a.uuid)}`;
   e.node = val(a.hostname) ?? framed?.data.syslog.host ?? null;
 
   if (str(a.source) === "k8s_audit" || Object.keys(f).some((k) => k.startsWith("ka."))) return auditAlert(e, f);
@@ -102,9 +108,10 @@ export function normalizeFalcoAlert(raw: unknown, cluster: string): NormalizedEv
   const cid = val(f["container.id"]);
   const cname = val(f["container.name"]);
   e.container = cid === "host" || cname === "host" ? null : cname;
-  if (e.container) e.image = imageOf(f);
-  const owner = val(f["k8s.pod.owner.kind"]) ? { kind: val(f["k8s.pod.owner.kind"]), name: val(f["k8s.pod.owner.name"]) } : null;
-  e.workload = e.pod ? workloadOfPod(e.pod, labelMap(f["k8s.pod.labels"]), owner ?? controllerOwner(f["k8s.pod.ownerReferences"])) : null;
+  // Kept so alerts from hosts without Kubernetes metadata can be tied to a pod (lib/ingest/enrich).
+  e.containerId = cid === "host" ? null : shortContainerId(cid);
+  e.image = e.container ? imageOf(f) : null;
+  e.workload = e.pod ? workloadOfPod(e.pod, labelMap(f["k8s.pod.labels"])) : null;
   e.actor = val(f["user.name"]);
   e.actorType = e.actor ? "user" : null;
   return e;

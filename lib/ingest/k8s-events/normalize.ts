@@ -118,6 +118,7 @@ export function normalizeK8sEvent(raw: unknown, cluster: string): NormalizedEven
     source: "k8s-events",
     severity: e.type === "Warning" ? "warning" : "info",
     message,
+    image: null,
     attributes: e,
   });
   ev.namespace = ns;

@@ -3,7 +3,8 @@
  * kind → resource, and which workload a pod belongs to. Real records rarely
  * name the workload, so it is recovered the way controllers build pod names
  * (and the demo generator mirrors): Deployment `name-<rs hash>-<5>`,
- * DaemonSet/Job `name-<5>`, StatefulSet `name-<ordinal>`.
+ * DaemonSet/Job `name-<5>`, StatefulSet `name-<ordinal>` (the last one only
+ * with its label, see workloadOfPod).
  */
 import { isObj, str } from "@/lib/ingest/audit/util";
 
@@ -27,9 +28,10 @@ export const CLUSTER_SCOPED = new Set([
 
 export const WORKLOAD_KINDS = new Set(["Deployment", "DaemonSet", "StatefulSet", "Job", "CronJob", "ReplicaSet", "ReplicationController"]);
 
-// Kubernetes' random-suffix alphabet (no vowels, no 0/1/3). Old clusters (< 1.8) used numeric hashes.
+// Kubernetes' random-suffix alphabet (no vowels, no 0/1/3). Old clusters (< 1.8) used numeric
+// ReplicaSet hashes and allowed every digit in the suffix; the hash segment keeps that specific.
 const C = "[bcdfghjklmnpqrstvwxz2456789]";
-const DEPLOYMENT_POD = new RegExp(`^(.+)-(?:${C}{6,10}|\\d{6,10})-${C}{5}$`);
+const DEPLOYMENT_POD = new RegExp(`^(.+)-(?:${C}{6,10}|\\d{6,10})-[bcdfghjklmnpqrstvwxz0-9]{5}$`);
 const SUFFIXED_POD = new RegExp(`^(.+)-${C}{5}$`);
 const STATEFUL_POD = /^(.+)-(?:0|[1-9]\d{0,3})$/;
 const RS_HASH = new RegExp(`^(.+)-(?:${C}{6,10}|\\d{6,10})$`);
@@ -84,6 +86,10 @@ export function workloadOfPod(pod: string | null, labels?: Record<string, string
     }
     if (labels["statefulset.kubernetes.io/pod-name"] === pod) return STATEFUL_POD.exec(pod)?.[1] ?? null;
     if (labels["controller-revision-hash"]) return SUFFIXED_POD.exec(pod)?.[1] ?? null;
+    // Controllers always label their pods; with labels known and none of those, it is a bare pod.
+    return null;
   }
-  return (DEPLOYMENT_POD.exec(pod) ?? SUFFIXED_POD.exec(pod) ?? STATEFUL_POD.exec(pod))?.[1] ?? null;
+  // Without labels only the random-suffix shapes are trusted. An ordinal ("web-1") is
+  // just as often a hand-named bare pod, so StatefulSets need their label.
+  return (DEPLOYMENT_POD.exec(pod) ?? SUFFIXED_POD.exec(pod))?.[1] ?? null;
 }

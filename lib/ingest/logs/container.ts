@@ -6,7 +6,7 @@
  * driver's CONTAINER_NAME (k8s_<container>_<pod>_<ns>_<uid>_<n>), or a
  * /var/log/containers or /var/log/pods file name.
  */
-import { emptyEvent, type NormalizedEvent } from "@/lib/events/types";
+import { emptyEvent, shortContainerId, type NormalizedEvent } from "@/lib/events/types";
 import { RecordError } from "@/lib/ingest/audit/errors";
 import { isObj, obj, str, type Obj } from "@/lib/ingest/audit/util";
 import { controllerOwner, labelMap, workloadOfPod } from "@/lib/ingest/k8s-events/objects";
@@ -108,6 +108,7 @@ export function containerEvent(r: Obj, id: Identity, pairTime: unknown, cluster:
     container: id.container,
     workload: workloadOfPod(id.pod, id.labels, id.owner),
     image: id.image,
+    containerId: shortContainerId(obj(r.kubernetes)?.docker_id ?? obj(r.kubernetes)?.container_id ?? r.CONTAINER_ID_FULL ?? r.CONTAINER_ID),
     message,
     attributes: r,
   });

@@ -46,6 +46,7 @@ function nodeEvent(f: NodeFields, cluster: string): NormalizedEvent {
     severity: f.severity,
     node: f.host,
     message: head ? `${head}: ${f.message}` : f.message,
+    image: null,
     attributes: f.attributes,
   });
   const ssh = f.ident === "sshd" ? SSHD.exec(f.message) : null;
