@@ -45,7 +45,14 @@ log { source(s_net); destination(d_crowsnest); };
     let ready = false;
     for (let i = 0; i < 50 && !ready; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      ready = await new Promise<boolean>((r) => connect(port, "127.0.0.1").once("connect", function () { this.end(); r(true); }).once("error", () => r(false)));
+      ready = await new Promise<boolean>((r) => {
+        const probe = connect(port, "127.0.0.1");
+        probe.once("connect", () => {
+          probe.end();
+          r(true);
+        });
+        probe.once("error", () => r(false));
+      });
     }
     expect(ready).toBe(true);
   });
