@@ -17,6 +17,15 @@ const nextConfig: NextConfig = {
           },
         ],
       },
+      {
+        // External read-only incident links (see proxy.ts): the token stays out of Referer, caches and indexes.
+        source: "/share/:path*",
+        headers: [
+          { key: "referrer-policy", value: "no-referrer" },
+          { key: "cache-control", value: "no-store" },
+          { key: "x-robots-tag", value: "noindex, nofollow" },
+        ],
+      },
     ];
   },
 };

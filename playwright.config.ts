@@ -11,6 +11,7 @@ export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-passwor
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 1,

@@ -12,7 +12,18 @@ export function proxy(request: NextRequest) {
   res.headers.set("x-content-type-options", "nosniff");
   res.headers.set("x-frame-options", "DENY");
   res.headers.set("referrer-policy", "same-origin");
+  // External share links: no login here (the token is the credential, checked by
+  // the page and the API), and the token must not leak via Referer, caches or search engines.
+  if (isSharePath(request.nextUrl.pathname)) {
+    res.headers.set("referrer-policy", "no-referrer");
+    res.headers.set("cache-control", "no-store");
+    res.headers.set("x-robots-tag", "noindex, nofollow");
+  }
   return res;
+}
+
+function isSharePath(path: string): boolean {
+  return path.startsWith("/share/") || path.startsWith("/api/v1/share/");
 }
 
 export const config = {

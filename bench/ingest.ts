@@ -10,7 +10,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -22,8 +22,8 @@ import { createIngestToken } from "../lib/auth/tokens";
 import { generateDemo } from "../lib/demo/generate";
 import { freePort } from "../lib/embedded-pg";
 import type { NormalizedEvent } from "../lib/events/types";
-import { eventTime } from "../lib/events/types";
 import { wireBatches, type WireBatch } from "./wire";
+import { COPY_COLUMNS, copyLine } from "./copy-events";
 
 const root = resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     batch: { type: "string", default: "1000" },
     concurrency: { type: "string", default: "4" },
     "no-rules": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
   },
 });
 const total = Number(args.events);
@@ -140,26 +141,17 @@ async function main() {
   await db.pool.end();
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
-}
-
-function copyLine(e: NormalizedEvent, i: number): string {
-  const esc = (v: string | null | undefined) =>
-    v == null ? "\\N" : v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\u0000/g, "");
-  const hash = createHash("sha256").update(`copy-${i}-${Date.now()}`).digest("hex");
-  return [eventTime(e), e.cluster, e.layer, e.source, e.severity, e.node, e.namespace, e.pod, e.container, e.workload, e.actor, e.actorType,
-    e.impersonated, e.verb, e.resource, e.subresource, e.objectName, e.code == null ? null : String(e.code), e.sourceIp, e.message,
-    JSON.stringify(e.attributes), `\\\\x${hash}`].map((v, k) => (k === 21 ? v : esc(v as string | null))).join("\t") + "\n";
+  if (!process.argv.includes("--keep")) rmSync(dataDir, { recursive: true, force: true });
 }
 
 async function rawCopy(db: ReturnType<typeof createDb>, events: NormalizedEvent[]): Promise<number> {
   const client = await db.pool.connect();
   try {
     const t0 = performance.now();
-    const stream = client.query(copyFrom(`COPY events (ts, cluster, layer, source, severity, node, namespace, pod, container, workload, actor, actor_type,
-      impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash) FROM STDIN`));
+    const stream = client.query(copyFrom(`COPY events (${COPY_COLUMNS}) FROM STDIN`));
     const chunk = 5000;
     async function* lines() {
-      for (let i = 0; i < events.length; i += chunk) yield events.slice(i, i + chunk).map((e, k) => copyLine(e, i + k)).join("");
+      for (let i = 0; i < events.length; i += chunk) yield events.slice(i, i + chunk).map((e, k) => copyLine(e, createHash("sha256").update(`copy-${i + k}-${Date.now()}`).digest("hex"))).join("");
     }
     await pipeline(Readable.from(lines()), stream);
     return (performance.now() - t0) / 1000;

@@ -14,6 +14,7 @@ import { migrate } from "../lib/migrate";
 import { createDb } from "../lib/db";
 import { ensureFirstAdmin } from "../lib/auth/users";
 import { syncBuiltinRules } from "../lib/detect/rules";
+import { startDetectionLoop, type DetectionLoop } from "../lib/detect/windowed/loop";
 import { runMaintenance } from "../lib/events/maintenance";
 import { checkDataDirReachable } from "./data-dir";
 
@@ -72,6 +73,7 @@ async function main() {
   } else log("using the PostgreSQL at DATABASE_URL");
 
   let child: ChildProcess | undefined;
+  let detection: DetectionLoop | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -80,6 +82,7 @@ async function main() {
       child.kill("SIGTERM");
       await new Promise((r) => child!.once("exit", r));
     }
+    await detection?.stop().catch(() => {});
     if (embedded) {
       log("stopping embedded PostgreSQL …");
       await removeRuntimeInfo(embedded.dataDir);
@@ -110,6 +113,8 @@ async function main() {
       await runDemo(db, { events, onProgress: () => {} });
     }
     setInterval(() => void runMaintenance(db).catch((e) => log(`maintenance failed: ${(e as Error).message}`)), 3_600_000).unref();
+    // Detection: windowed rules (threshold, sequence, new value, silence) every 20 s; a failed run is logged, never fatal.
+    detection = startDetectionLoop(db, { log });
     buildIfNeeded();
     log(`serving on http://${args.host}:${port}`);
     child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-H", String(args.host), "-p", String(port)], {

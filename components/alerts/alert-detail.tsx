@@ -9,11 +9,18 @@ import { ApiError, errorMessage } from "@/lib/client/api";
 import { useAlert } from "@/lib/client/alerts";
 import { formatNumber, formatTsZone } from "@/lib/client/format";
 import { hasRole, type RoleName } from "@/lib/auth/roles";
-import type { AlertDetail } from "@/lib/client/types";
+import { resolutionLabel, type TriageAlertDetail } from "@/lib/client/alerts";
 import { AlertActions } from "./alert-actions";
+import { AlertAssignControl } from "./alert-assign-control";
+import { AlertContext } from "./alert-context";
+import { AlertIncidentControl } from "./alert-incident-control";
+import { AlertNotesPanel } from "./alert-notes-panel";
+import { PermalinkButton } from "./permalink-button";
 import { AlertEvents } from "./alert-events";
 import { AlertHistory } from "./alert-history";
 import { RulePanel } from "./rule-panel";
+import { EntityLink } from "@/components/events/entity-link";
+import { alertWindow } from "./alerts-table";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -35,8 +42,9 @@ function Panel({ title, children, className }: { title: string; children: ReactN
   );
 }
 
-function AlertBody({ data, role }: { data: AlertDetail; role: RoleName }) {
+function AlertBody({ data, role }: { data: TriageAlertDetail; role: RoleName }) {
   const { alert, events, history } = data;
+  const canTriage = hasRole(role, "analyst");
   return (
     <div className="flex flex-col gap-3 p-4">
       <div className="flex flex-wrap items-start gap-3 rounded border border-line bg-panel p-3">
@@ -45,17 +53,27 @@ function AlertBody({ data, role }: { data: AlertDetail; role: RoleName }) {
             <AlertSeverityBadge severity={alert.severity} />
             <StatusBadge status={alert.status} data-testid="alert-status" />
             <span className="font-mono text-[11px] text-muted">#{alert.id}</span>
+            <PermalinkButton path={`/alerts/${alert.id}`} label="Copy link to this alert" />
           </div>
           <h2 className="mt-1.5 text-base font-semibold break-words">{alert.title}</h2>
+          {alert.resolutionReason && (
+            <p className="mt-1 text-xs" data-testid="alert-resolution-reason">
+              Resolved as <span className="font-semibold">{resolutionLabel(alert.resolutionReason)}</span>
+            </p>
+          )}
           {alert.resolution && <p className="mt-1 text-xs text-muted">Resolution: {alert.resolution}</p>}
+          <div className="mt-2 flex flex-wrap items-end gap-3">
+            {canTriage && <AlertAssignControl alertId={String(alert.id)} assignee={alert.assignee} />}
+            <AlertIncidentControl alert={alert} incident={data.incident ?? alert.incident} canTriage={canTriage} />
+          </div>
         </div>
         {hasRole(role, "analyst") && <AlertActions alertId={String(alert.id)} status={alert.status} />}
       </div>
 
       <dl className="grid grid-cols-2 gap-3 rounded border border-line bg-panel p-3 md:grid-cols-4">
-        <Fact label="Cluster">{alert.cluster ?? ""}</Fact>
-        <Fact label="Namespace">{alert.namespace ?? ""}</Fact>
-        <Fact label="Pod">{alert.pod ?? ""}</Fact>
+        <Fact label="Cluster">{alert.cluster ? <EntityLink kind="cluster" event={{ cluster: alert.cluster ?? "", namespace: alert.namespace, pod: alert.pod }} range={alertWindow(alert)} /> : ""}</Fact>
+        <Fact label="Namespace">{alert.namespace ? <EntityLink kind="namespace" event={{ cluster: alert.cluster ?? "", namespace: alert.namespace, pod: alert.pod }} range={alertWindow(alert)} /> : ""}</Fact>
+        <Fact label="Pod">{alert.pod ? <EntityLink kind="pod" event={{ cluster: alert.cluster ?? "", namespace: alert.namespace, pod: alert.pod }} range={alertWindow(alert)} /> : ""}</Fact>
         <Fact label="Actor">{alert.actor ?? ""}</Fact>
         <Fact label="Count">{formatNumber(alert.count)}</Fact>
         <Fact label="First seen">{formatTsZone(alert.firstSeen)}</Fact>
@@ -74,6 +92,14 @@ function AlertBody({ data, role }: { data: AlertDetail; role: RoleName }) {
 
       <Panel title={`Linked events (${events.length})`}>
         <AlertEvents events={events} />
+      </Panel>
+
+      <Panel title="Context ±15 min, all layers">
+        <AlertContext alert={alert} linked={events} window={data.context} />
+      </Panel>
+
+      <Panel title={`Notes (${data.notes?.length ?? 0})`}>
+        <AlertNotesPanel alertId={String(alert.id)} notes={data.notes ?? []} canWrite={canTriage} />
       </Panel>
     </div>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import type { AlertStatusFilter } from "@/lib/client/alerts";
+import type { AlertCounts, AlertStatusFilter } from "@/lib/client/alerts";
 
 const TABS: { value: AlertStatusFilter; label: string }[] = [
   { value: "open", label: "Open" },
@@ -13,7 +13,14 @@ export function parseStatusFilter(v: string | null): AlertStatusFilter {
   return TABS.some((t) => t.value === v) ? (v as AlertStatusFilter) : "open";
 }
 
-export function AlertStatusTabs({ current }: { current: AlertStatusFilter }) {
+type TabsProps = {
+  current: AlertStatusFilter | null;
+  /** keeps the queue's other filters when switching status */
+  hrefFor?: (status: AlertStatusFilter) => string;
+  counts?: AlertCounts;
+};
+
+export function AlertStatusTabs({ current, hrefFor, counts }: TabsProps) {
   return (
     <nav aria-label="Alert status" className="flex gap-1">
       {TABS.map((t) => {
@@ -21,7 +28,7 @@ export function AlertStatusTabs({ current }: { current: AlertStatusFilter }) {
         return (
           <Link
             key={t.value}
-            href={`/alerts?status=${t.value}`}
+            href={hrefFor ? hrefFor(t.value) : `/alerts?status=${t.value}`}
             replace
             scroll={false}
             aria-current={active ? "page" : undefined}
@@ -31,6 +38,7 @@ export function AlertStatusTabs({ current }: { current: AlertStatusFilter }) {
             )}
           >
             {t.label}
+            {counts && t.value !== "all" && <span className="ml-1.5 font-mono text-[10.5px] text-muted tabular-nums">{counts[t.value]}</span>}
           </Link>
         );
       })}

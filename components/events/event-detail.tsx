@@ -3,33 +3,39 @@
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LayerBadge, SeverityBadge } from "@/components/ui/domain-badges";
+import type { EntityKind, TimeRange } from "@/lib/client/entity-links";
 import { formatTsZone } from "@/lib/client/format";
 import type { StoredEvent } from "@/lib/client/types";
+import { EntityLink } from "./entity-link";
+import { EventFieldRow, type FilterFn } from "./event-field-row";
 
-/** Every top-level field except `message`/`attributes`, which get their own sections. */
-const FIELDS: { key: keyof StoredEvent; time?: boolean }[] = [
+/** Every top-level field except message/attributes/flags, with the query field it filters on. */
+const FIELDS: { key: keyof StoredEvent; field?: string; time?: boolean; entity?: EntityKind }[] = [
   { key: "id" },
   { key: "ts", time: true },
   { key: "receivedAt", time: true },
-  { key: "cluster" },
-  { key: "layer" },
-  { key: "source" },
-  { key: "severity" },
-  { key: "node" },
-  { key: "namespace" },
-  { key: "pod" },
-  { key: "container" },
-  { key: "workload" },
-  { key: "actor" },
-  { key: "actorType" },
-  { key: "impersonated" },
-  { key: "verb" },
-  { key: "resource" },
-  { key: "subresource" },
-  { key: "objectName" },
-  { key: "code" },
-  { key: "sourceIp" },
+  { key: "cluster", field: "cluster", entity: "cluster" },
+  { key: "layer", field: "layer" },
+  { key: "source", field: "source" },
+  { key: "severity", field: "severity" },
+  { key: "node", field: "node", entity: "node" },
+  { key: "namespace", field: "namespace", entity: "namespace" },
+  { key: "pod", field: "pod", entity: "pod" },
+  { key: "container", field: "container" },
+  { key: "workload", field: "workload" },
+  { key: "actor", field: "actor" },
+  { key: "actorType", field: "actor_type" },
+  { key: "impersonated", field: "impersonated" },
+  { key: "verb", field: "verb" },
+  { key: "resource", field: "resource" },
+  { key: "subresource", field: "subresource" },
+  { key: "objectName", field: "object_name" },
+  { key: "code", field: "code" },
+  { key: "sourceIp", field: "source_ip" },
 ];
+
+/** Attribute keys the query language can address as attributes.<key>. */
+const ATTR_KEY = /^[A-Za-z0-9_@$-]+$/;
 
 function asText(v: unknown): string {
   if (v === null || v === undefined) return "";
@@ -48,23 +54,12 @@ function Section({ title, actions, children }: { title: string; actions?: ReactN
   );
 }
 
-function KeyValueRow({ name, value, display }: { name: string; value: string; display?: string }) {
-  return (
-    <div className="group grid grid-cols-[10rem_1fr_auto] items-start gap-2 border-b border-line/50 py-1 text-xs">
-      <dt className="truncate font-mono text-muted" title={name}>
-        {name}
-      </dt>
-      <dd className="min-w-0 font-mono break-all whitespace-pre-wrap">{value === "" ? <span className="text-muted/60">—</span> : (display ?? value)}</dd>
-      <div className="opacity-40 group-focus-within:opacity-100 group-hover:opacity-100">
-        {value !== "" && <CopyButton value={value} label={`Copy ${name}`} />}
-      </div>
-    </div>
-  );
-}
+type Props = { event: StoredEvent; onFilter?: FilterFn; range?: TimeRange };
 
-export function EventDetail({ event }: { event: StoredEvent }) {
+export function EventDetail({ event, onFilter, range }: Props) {
   const raw = JSON.stringify(event, null, 2);
   const attributes = Object.entries(event.attributes ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const flags = event.flags ?? [];
 
   return (
     <div>
@@ -74,16 +69,24 @@ export function EventDetail({ event }: { event: StoredEvent }) {
         <span className="font-mono text-xs text-muted">{formatTsZone(event.ts)}</span>
       </div>
       <div className="mt-2 flex items-start gap-2 rounded border border-line bg-panel-2 p-2">
-        <p className="min-w-0 flex-1 font-mono text-xs break-words whitespace-pre-wrap">{event.message}</p>
+        <p className="min-w-0 flex-1 font-mono text-xs break-words whitespace-pre-wrap" data-testid="event-message">
+          {event.message}
+        </p>
         <CopyButton value={event.message} label="Copy message" />
       </div>
 
       <Section title="Fields">
         <dl>
-          {FIELDS.map(({ key, time }) => {
+          {FIELDS.map(({ key, field, time, entity }) => {
             const value = asText(event[key]);
-            return <KeyValueRow key={key} name={key} value={value} display={time && value ? `${value}  (${formatTsZone(value)})` : undefined} />;
+            const display = time && value ? `${value}  (${formatTsZone(value)})` : entity && value ? <EntityLink kind={entity} event={event} range={range} /> : undefined;
+            return <EventFieldRow key={key} name={key} value={value} display={display} field={field} onFilter={onFilter} />;
           })}
+          {flags.length === 0 ? (
+            <EventFieldRow name="flags" value="" />
+          ) : (
+            flags.map((f) => <EventFieldRow key={f} name="flags" value={f} field="flags" onFilter={onFilter} />)
+          )}
         </dl>
       </Section>
 
@@ -92,15 +95,19 @@ export function EventDetail({ event }: { event: StoredEvent }) {
           <p className="text-xs text-muted">No attributes.</p>
         ) : (
           <dl>
-            {attributes.map(([k, v]) => (
-              <KeyValueRow key={k} name={k} value={asText(v)} />
-            ))}
+            {attributes.map(([k, v]) => {
+              const scalar = v === null || ["string", "number", "boolean"].includes(typeof v);
+              const filterable = ATTR_KEY.test(k) && scalar && v !== null;
+              return <EventFieldRow key={k} name={k} value={asText(v)} field={filterable ? `attributes.${k}` : undefined} onFilter={onFilter} />;
+            })}
           </dl>
         )}
       </Section>
 
       <Section title="Raw JSON" actions={<CopyButton value={raw} label="Copy raw JSON" showText />}>
-        <pre className="max-h-[32rem] overflow-auto rounded border border-line bg-panel-2 p-2 font-mono text-[11px] leading-snug">{raw}</pre>
+        <pre className="max-h-[32rem] overflow-auto rounded border border-line bg-panel-2 p-2 font-mono text-[11px] leading-snug" data-testid="event-raw">
+          {raw}
+        </pre>
       </Section>
     </div>
   );

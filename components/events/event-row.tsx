@@ -1,71 +1,61 @@
 "use client";
 
-import type { KeyboardEvent } from "react";
+import { memo } from "react";
 import { cn } from "@/components/ui/cn";
-import { LayerBadge, SeverityBadge } from "@/components/ui/domain-badges";
-import { Td, TextCell } from "@/components/ui/table";
-import { formatTs } from "@/lib/client/format";
 import type { StoredEvent } from "@/lib/client/types";
+import type { CellContext, ColumnDef } from "./columns";
 
-/** Arrow keys / j,k move between rows; Enter or Space opens the event. */
-function onRowKeyDown(e: KeyboardEvent<HTMLTableRowElement>, open: () => void) {
-  const row = e.currentTarget;
-  const move = (el: Element | null) => {
-    if (el instanceof HTMLElement && el.dataset.testid === "event-row") {
-      e.preventDefault();
-      el.focus();
-    }
-  };
-  switch (e.key) {
-    case "Enter":
-    case " ":
-      e.preventDefault();
-      open();
-      break;
-    case "ArrowDown":
-    case "j":
-      move(row.nextElementSibling);
-      break;
-    case "ArrowUp":
-    case "k":
-      move(row.previousElementSibling);
-      break;
-  }
-}
+type Props = {
+  event: StoredEvent;
+  index: number;
+  columns: ColumnDef[];
+  cell: CellContext;
+  selected?: boolean;
+  /** Roving tab stop: only one row is in the Tab order. */
+  tabbable?: boolean;
+  anchor?: boolean;
+  testId: string;
+  onOpen: (e: StoredEvent) => void;
+};
 
-export function EventRow({ event, selected, onOpen }: { event: StoredEvent; selected?: boolean; onOpen: (e: StoredEvent) => void }) {
+/** One table row; Enter or Space opens the event (row navigation lives in the table). */
+export const EventRow = memo(function EventRow({ event, index, columns, cell, selected, tabbable, anchor, testId, onOpen }: Props) {
   const open = () => onOpen(event);
   return (
     <tr
-      data-testid="event-row"
+      data-testid={testId}
       data-event-id={event.id}
-      tabIndex={0}
-      data-selected={selected || undefined}
+      data-index={index}
+      data-layer={event.layer}
+      data-anchor={anchor ? "true" : undefined}
+      aria-selected={selected || undefined}
+      tabIndex={tabbable ? 0 : -1}
       onClick={open}
-      onKeyDown={(e) => onRowKeyDown(e, open)}
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        if (e.key === "Enter" || e.key === " ") {
+          e.preventDefault();
+          open();
+        }
+      }}
       className={cn(
-        "cursor-pointer outline-none hover:bg-row-hover focus-visible:bg-row-active focus-visible:ring-1 focus-visible:ring-accent focus-visible:ring-inset",
-        selected && "bg-row-active",
+        "h-[26px] cursor-pointer outline-none hover:bg-row-hover focus-visible:ring-1 focus-visible:ring-accent focus-visible:ring-inset",
+        selected && "bg-row-active hover:bg-row-active",
+        anchor && "bg-amber-400/15 shadow-[inset_3px_0_0_0_var(--accent)]",
       )}
     >
-      <Td className="font-mono whitespace-nowrap text-muted tabular-nums">
-        <time dateTime={event.ts}>{formatTs(event.ts)}</time>
-      </Td>
-      <Td>
-        <LayerBadge layer={event.layer} />
-      </Td>
-      <Td>
-        <SeverityBadge severity={event.severity} />
-      </Td>
-      <TextCell value={event.cluster} className="max-w-[8rem]" />
-      <TextCell value={event.namespace} className="max-w-[9rem]" />
-      <TextCell value={event.pod} className="max-w-[12rem]" />
-      <TextCell value={event.actor} className="max-w-[12rem]" />
-      <TextCell value={event.verb} className="max-w-[6rem]" />
-      <TextCell value={event.subresource ? `${event.resource ?? ""}/${event.subresource}` : event.resource} className="max-w-[9rem]" />
-      <Td className="max-w-0 w-full truncate" title={event.message}>
-        {event.message}
-      </Td>
+      {columns.map((c) => (
+        <td
+          key={c.id}
+          title={c.title?.(event)}
+          className={cn(
+            "truncate border-b border-line/60 px-2 align-middle",
+            c.id === "ts" ? "font-mono text-muted tabular-nums" : c.id !== "layer" && c.id !== "severity" && c.id !== "message" && "font-mono",
+          )}
+        >
+          {c.render(event, cell)}
+        </td>
+      ))}
     </tr>
   );
-}
+});

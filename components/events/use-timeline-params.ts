@@ -2,38 +2,28 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import type { EventSearch } from "@/lib/client/events";
-import { DEFAULT_FROM, DEFAULT_TO } from "@/lib/client/time";
+import { applyTimelinePatch, parseTimelineState, urlWith, type TimelinePatch } from "@/lib/client/timeline-url";
 
-type Patch = Partial<Record<"q" | "from" | "to" | "event", string | null>>;
-
-/** The timeline's state is the URL, so every view is a shareable link. */
+/** The timeline's state is the URL, so every view is a shareable link (see lib/client/timeline-url). */
 export function useTimelineParams() {
   const sp = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
+  const key = sp.toString();
 
-  const q = sp.get("q") ?? "";
-  const from = sp.get("from") || DEFAULT_FROM;
-  const to = sp.get("to") || DEFAULT_TO;
-  const eventId = sp.get("event") || null;
-
-  const search: EventSearch = useMemo(() => ({ q, from, to }), [q, from, to]);
+  const state = useMemo(() => parseTimelineState(new URLSearchParams(key)), [key]);
+  // Stable identity per state so memoized children do not re-render on unrelated renders.
+  const { q, from, to } = state.search;
+  const search = useMemo(() => ({ q, from, to }), [q, from, to]);
 
   const update = useCallback(
-    (patch: Patch, mode: "push" | "replace" = "push") => {
-      const next = new URLSearchParams(sp.toString());
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === null || value === undefined || value === "") next.delete(key);
-        else next.set(key, value);
-      }
-      const s = next.toString();
-      const url = s ? `${pathname}?${s}` : pathname;
+    (patch: TimelinePatch, mode: "push" | "replace" = "push") => {
+      const url = urlWith(pathname, applyTimelinePatch(new URLSearchParams(key), patch));
       if (mode === "push") router.push(url, { scroll: false });
       else router.replace(url, { scroll: false });
     },
-    [sp, router, pathname],
+    [key, router, pathname],
   );
 
-  return { search, eventId, update };
+  return { ...state, search, params: key, pathname, update };
 }

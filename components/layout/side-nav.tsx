@@ -1,6 +1,9 @@
 "use client";
 
 import { Activity, Bell, Inbox, KeyRound, Radar, Users } from "lucide-react";
+import { BellRing, ScrollText, Siren } from "lucide-react";
+import { ShieldCheck } from "lucide-react";
+import { Boxes, Fingerprint } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ComponentType } from "react";
@@ -12,12 +15,18 @@ type Item = { href: string; label: string; icon: ComponentType<{ className?: str
 const MAIN: Item[] = [
   { href: "/events", label: "Timeline", icon: Activity },
   { href: "/alerts", label: "Alerts", icon: Bell },
+  { href: "/rules", label: "Rules", icon: ShieldCheck },
+  { href: "/clusters", label: "Clusters", icon: Boxes },
+  { href: "/credentials", label: "Credentials", icon: Fingerprint },
+  { href: "/incidents", label: "Incidents", icon: Siren },
 ];
 
 const ADMIN: Item[] = [
   { href: "/admin/users", label: "Users", icon: Users },
   { href: "/admin/tokens", label: "Tokens", icon: KeyRound },
   { href: "/admin/ingest", label: "Ingest", icon: Inbox },
+  { href: "/admin/audit", label: "Audit", icon: ScrollText },
+  { href: "/admin/notifications", label: "Notifications", icon: BellRing },
 ];
 
 function NavLink({ item, active }: { item: Item; active: boolean }) {

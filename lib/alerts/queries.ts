@@ -1,14 +1,14 @@
 import type { Db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/roles";
-import { appendAudit } from "@/lib/audit/trail";
-import { getEventsByIds } from "@/lib/search/events";
-import { HttpError } from "@/lib/http/errors";
-import type { AlertDto, AlertPatch, AlertStatusName } from "./schemas";
+import { alertEventRefs, eventsByRefs } from "./event-refs";
+import { incidentKey } from "@/lib/incidents/keys";
+import type { AlertDto, AlertStatusName, ResolutionReason } from "./schemas";
+import { alertDetailExtras } from "./detail";
 
-const include = { rule: true, assignee: { select: { id: true, email: true } } } as const;
+export const alertInclude = { rule: true, assignee: { select: { id: true, email: true } } } as const;
+const include = alertInclude;
 
 type AlertRow = Awaited<ReturnType<Db["prisma"]["alert"]["findFirstOrThrow"]>> & {
-  rule: { name: string };
+  rule: { id: string; name: string; equivalents: string[] };
   assignee: { id: string; email: string } | null;
 };
 
@@ -17,6 +17,9 @@ export function toAlertDto(a: AlertRow): AlertDto {
     id: a.id, ruleId: a.ruleId, ruleName: a.rule.name, title: a.title, severity: a.severity, status: a.status,
     resolution: a.resolution, cluster: a.cluster, namespace: a.namespace, pod: a.pod, actor: a.actor,
     firstSeen: a.firstSeen.toISOString(), lastSeen: a.lastSeen.toISOString(), count: a.count, assignee: a.assignee,
+    resolutionReason: (a.resolutionReason as ResolutionReason | null) ?? null,
+    incident: a.incidentId ? { id: a.incidentId, key: incidentKey(a.incidentId) } : null,
+    rule: { id: a.rule.id, name: a.rule.name, equivalents: a.rule.equivalents },
   };
 }
 
@@ -33,13 +36,14 @@ export async function listAlerts(db: Db, p: { status: AlertStatusName | "all"; l
 export async function getAlertDetail(db: Db, id: number) {
   const a = await db.prisma.alert.findUnique({ where: { id }, include });
   if (!a) return null;
-  const links = await db.prisma.alertEvent.findMany({ where: { alertId: id }, orderBy: { eventTs: "desc" }, take: 200 });
-  const events = await getEventsByIds(db, links.map((l) => ({ id: l.eventId.toString(), ts: l.eventTs })));
+  // Exact microsecond refs: a Date would round audit timestamps and miss their events.
+  const events = await eventsByRefs(db, await alertEventRefs(db, id, 200));
   const history = await db.prisma.alertHistory.findMany({
     where: { alertId: id },
     orderBy: [{ at: "asc" }, { id: "asc" }],
     include: { user: { select: { id: true, email: true } } },
   });
+  const extras = await alertDetailExtras(db, a, history);
   return {
     alert: {
       ...toAlertDto(a),
@@ -51,29 +55,10 @@ export async function getAlertDetail(db: Db, id: number) {
     events,
     history: history.map((h) => ({
       id: h.id.toString(), at: h.at.toISOString(), user: h.user, fromStatus: h.fromStatus, toStatus: h.toStatus, reason: h.reason,
+      action: h.action, resolutionReason: h.resolutionReason, assignee: extras.userRef(h.assigneeId),
     })),
+    notes: extras.notes,
+    incident: extras.incident,
+    context: extras.context,
   };
-}
-
-/** Moves an alert to a new status, recording who, when and why in its history and the audit trail. */
-export async function changeAlertStatus(db: Db, user: SessionUser, id: number, patch: AlertPatch): Promise<AlertDto> {
-  if (patch.status === "resolved" && !patch.reason) throw new HttpError(400, "resolving an alert needs a reason");
-  return db.prisma.$transaction(async (tx) => {
-    const current = await tx.alert.findUnique({ where: { id } });
-    if (!current) throw new HttpError(404, "alert not found");
-    if (current.status === patch.status) throw new HttpError(409, `alert is already ${patch.status}`);
-    const updated = await tx.alert.update({
-      where: { id },
-      data: { status: patch.status, resolution: patch.status === "resolved" ? patch.reason ?? null : null },
-      include,
-    });
-    await tx.alertHistory.create({
-      data: { alertId: id, userId: user.id, fromStatus: current.status, toStatus: patch.status, reason: patch.reason ?? null },
-    });
-    await appendAudit(tx, {
-      userId: user.id, action: "alert.status", target: `alert:${id}`,
-      details: { from: current.status, to: patch.status, reason: patch.reason ?? null },
-    });
-    return toAlertDto(updated);
-  });
 }

@@ -1,21 +1,8 @@
 import type { Db } from "@/lib/db";
-import { parseQuery } from "@/lib/search/query/parse";
-import { compileMatcher, type Matcher } from "@/lib/search/query/match";
 import { BUILTIN_RULES } from "./builtin";
+import { compileMatchRule, compileSuppression, type CompiledRule, type CompiledSuppression } from "./compile";
 
-export type RuleDefinition = { query: string; groupBy?: string[]; windowMinutes?: number };
-
-export type CompiledRule = {
-  id: string;
-  name: string;
-  severity: string;
-  groupBy: string[];
-  windowMs: number;
-  matches: Matcher;
-};
-
-const DEFAULT_GROUP = ["cluster", "namespace", "pod", "actor"];
-const DEFAULT_WINDOW_MIN = 60;
+export type { CompiledRule } from "./compile";
 
 /** Writes the built-in pack into the rules table (keeping each rule's enabled flag). */
 export async function syncBuiltinRules(db: Db): Promise<void> {
@@ -24,46 +11,76 @@ export async function syncBuiltinRules(db: Db): Promise<void> {
       name: r.name,
       description: r.description,
       severity: r.severity,
-      kind: "match",
-      definition: { query: r.query, groupBy: r.groupBy },
+      kind: r.kind,
+      definition: r.definition,
       mitre: r.mitre,
       equivalents: r.equivalents,
       remediation: r.remediation,
       references: r.references,
       builtin: true,
+      origin: "builtin",
     };
-    await db.prisma.rule.upsert({ where: { id: r.id }, create: { id: r.id, ...data }, update: data });
+    await db.prisma.rule.upsert({ where: { id: r.id }, create: { id: r.id, ...data, enabled: r.enabledByDefault ?? true }, update: data });
   }
   invalidateRuleCache();
 }
 
-let cache: { at: number; rules: CompiledRule[] } | null = null;
+export type RuleSet = {
+  match: CompiledRule[];
+  byId: Map<string, CompiledRule>;
+  suppressions: CompiledSuppression[];
+};
+
+let cache: { at: number; set: RuleSet } | null = null;
+// Another process (the windowed loop, a second server) may change rules: re-read at least this often.
 const CACHE_MS = 5_000;
 
+/** Drops the compiled rules; the next batch compiles them again (called on every rule or suppression change). */
 export function invalidateRuleCache(): void {
   cache = null;
 }
 
-/** Enabled match rules compiled to predicates; cached briefly so ingest does not query per batch. */
-export async function loadMatchRules(db: Db): Promise<CompiledRule[]> {
-  if (cache && Date.now() - cache.at < CACHE_MS) return cache.rules;
-  const rows = await db.prisma.rule.findMany({ where: { enabled: true, kind: "match" } });
-  const rules: CompiledRule[] = [];
+/** Active suppressions (not revoked, not expired), compiled. */
+export async function loadSuppressions(db: Db): Promise<CompiledSuppression[]> {
+  const rows = await db.prisma.suppression.findMany({
+    where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    select: { id: true, ruleId: true, match: true },
+  });
+  const out: CompiledSuppression[] = [];
   for (const row of rows) {
-    const def = row.definition as RuleDefinition;
     try {
-      rules.push({
-        id: row.id,
-        name: row.name,
-        severity: row.severity,
-        groupBy: def.groupBy ?? DEFAULT_GROUP,
-        windowMs: (def.windowMinutes ?? DEFAULT_WINDOW_MIN) * 60_000,
-        matches: compileMatcher(parseQuery(def.query)),
-      });
+      out.push(compileSuppression(row));
+    } catch (err) {
+      console.error(`[crowsnest] suppression ${row.id} does not compile: ${(err as Error).message}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Enabled match rules compiled to predicates with their suppressions;
+ * cached briefly so ingest does not query per batch.
+ */
+export async function loadRuleSet(db: Db): Promise<RuleSet> {
+  if (cache && Date.now() - cache.at < CACHE_MS) return cache.set;
+  const [rows, suppressions] = await Promise.all([
+    db.prisma.rule.findMany({ where: { enabled: true, kind: "match" }, orderBy: { id: "asc" } }),
+    loadSuppressions(db),
+  ]);
+  const match: CompiledRule[] = [];
+  for (const row of rows) {
+    try {
+      match.push(compileMatchRule(row, suppressions));
     } catch (err) {
       console.error(`[crowsnest] rule ${row.id} does not compile: ${(err as Error).message}`);
     }
   }
-  cache = { at: Date.now(), rules };
-  return rules;
+  const set: RuleSet = { match, byId: new Map(match.map((r) => [r.id, r])), suppressions };
+  cache = { at: Date.now(), set };
+  return set;
+}
+
+/** The enabled match rules (what the ingest pipeline runs on every batch). */
+export async function loadMatchRules(db: Db): Promise<CompiledRule[]> {
+  return (await loadRuleSet(db)).match;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { pruneRollups } from "@/lib/inventory/rollups";
 import { createPartitionsAhead, dropExpiredPartitions } from "./partitions";
 
 export function retentionDays(): number {
@@ -10,6 +11,7 @@ export function retentionDays(): number {
 export async function runMaintenance(db: Db, now = Date.now()): Promise<{ dropped: string[] }> {
   await createPartitionsAhead(db, 3, now);
   const dropped = await dropExpiredPartitions(db, retentionDays(), now);
+  await pruneRollups(db, new Date(now - retentionDays() * 86_400_000));
   await db.prisma.session.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
   return { dropped };
 }

@@ -5,6 +5,7 @@ import { insertEvents, prepareBatch } from "@/lib/events/store";
 import { upsertEntities } from "@/lib/inventory/upsert";
 import { loadMatchRules } from "@/lib/detect/rules";
 import { raiseAlerts, type RuleHit } from "@/lib/alerts/raise";
+import { alertsCreatedInTransaction, notifyNewAlerts } from "@/lib/notify/notify";
 import { enrichFromContainers, flagReusedAuditIds } from "./enrich";
 import { recordBatch } from "./quarantine";
 import type { Rejected } from "./types";
@@ -46,8 +47,11 @@ export async function ingestEvents(db: Db, events: NormalizedEvent[], opts: Inge
       for (const rule of rules) if (rule.matches(e)) hits.push({ rule, event: e, eventId: ins.id });
     }
     const alerts = await raiseAlerts(client, hits);
+    const created = alerts.created > 0 ? await alertsCreatedInTransaction(client) : [];
     await recordBatch(client, { tokenId: opts.tokenId, source: opts.source ?? "api", cluster: opts.cluster ?? events[0]?.cluster ?? "unknown", accepted: inserted.length, duplicates, rejected });
     await client.query("COMMIT");
+    // Webhooks only for what is committed, and never holding up the shipper's answer.
+    if (created.length) void notifyNewAlerts(db, created).catch(() => {});
     return { accepted: inserted.length, duplicates, quarantined: rejected.length, alerts };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {

@@ -1,5 +1,7 @@
 import type { PoolClient } from "pg";
 import type { NormalizedEvent } from "@/lib/events/types";
+import { cleanNullable, cleanText } from "@/lib/events/sanitize";
+import { upsertRollups } from "./rollups";
 
 type Seen = { first: number; last: number };
 type PodSeen = Seen & { node: string | null; workload: string | null };
@@ -20,11 +22,28 @@ function widen(map: Map<string, Seen>, key: string, t: number): Seen {
 const SEP = "\u0000";
 
 /**
+ * Entity names as stored in events: NUL (which PostgreSQL text cannot hold,
+ * and which separates the keys below) replaced the way insertEvents does.
+ */
+function cleaned(e: NormalizedEvent): NormalizedEvent {
+  const fields = [e.cluster, e.node, e.namespace, e.pod, e.container, e.image, e.containerId, e.layer, e.source, e.actor, e.actorType];
+  if (!fields.some((f) => f?.includes("\u0000"))) return e;
+  return {
+    ...e, cluster: cleanText(e.cluster), source: cleanText(e.source), node: cleanNullable(e.node), namespace: cleanNullable(e.namespace),
+    pod: cleanNullable(e.pod), container: cleanNullable(e.container), image: cleanNullable(e.image), containerId: cleanNullable(e.containerId),
+    actor: cleanNullable(e.actor), actorType: cleanNullable(e.actorType),
+  };
+}
+
+/**
  * Keeps the entity tables (cluster → node / namespace → pod → container)
  * current with first/last seen. One statement per table per batch, keys
  * sorted so concurrent batches lock rows in the same order (no deadlocks).
+ * Then the coverage and activity aggregates (rollups.ts), in the same order
+ * for every batch.
  */
-export async function upsertEntities(client: PoolClient, events: NormalizedEvent[]): Promise<void> {
+export async function upsertEntities(client: PoolClient, batch: NormalizedEvent[]): Promise<void> {
+  const events = batch.map(cleaned);
   const clusters = new Map<string, Seen>();
   const nodes = new Map<string, Seen>();
   const namespaces = new Map<string, Seen>();
@@ -99,4 +118,5 @@ export async function upsertEntities(client: PoolClient, events: NormalizedEvent
         rows.map((r) => r.s.image), rows.map((r) => iso(r.s.first)), rows.map((r) => iso(r.s.last)), rows.map((r) => r.s.containerId)],
     );
   }
+  await upsertRollups(client, events);
 }

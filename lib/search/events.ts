@@ -8,11 +8,14 @@ import { QuerySyntaxError } from "./query/ast";
 import { parseTime } from "./time";
 import type { EventSearchParams, HistogramParams } from "./schemas";
 
-const COLUMNS = Prisma.sql`e.id, e.ts, (extract(epoch from e.ts) * 1000000)::bigint AS ts_us, e.received_at, e.cluster, e.layer, e.source, e.severity,
+type StackBy = "layer" | "severity";
+
+/** The columns toStoredEvent reads, from `events e`. */
+export const EVENT_COLUMNS = Prisma.sql`e.id, e.ts, (extract(epoch from e.ts) * 1000000)::bigint AS ts_us, e.received_at, e.cluster, e.layer, e.source, e.severity,
   e.node, e.namespace, e.pod, e.container, e.workload, e.actor, e.actor_type, e.impersonated, e.verb, e.resource,
   e.subresource, e.object_name, e.code, host(e.source_ip) AS source_ip, e.message, e.attributes, e.flags`;
 
-type EventRow = {
+export type EventRow = {
   id: string; ts: Date; ts_us: string; received_at: Date; cluster: string; layer: StoredEvent["layer"]; source: string;
   severity: StoredEvent["severity"]; node: string | null; namespace: string | null; pod: string | null; container: string | null;
   workload: string | null; actor: string | null; actor_type: string | null; impersonated: string | null; verb: string | null;
@@ -38,13 +41,21 @@ export function usToIso(us: string | bigint): string {
   return new Date(Number(ms)).toISOString().replace("Z", String(micro).padStart(3, "0") + "Z");
 }
 
-async function run<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
+/** A microsecond-exact timestamp parameter (a float division would round). */
+export function tsParam(us: string | bigint): Prisma.Sql {
+  return Prisma.sql`${usToIso(us)}::timestamptz`;
+}
+
+export async function run<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
   const { rows } = await db.pool.query(sql.text, sql.values as unknown[]);
   return rows as T[];
 }
 
 /** Parses and compiles a query; syntax errors become 400 with position and hint. */
 export function whereFor(q: string): Prisma.Sql {
+  // PostgreSQL text cannot hold NUL: as a bind parameter it would be a database error, so it is a syntax error here.
+  const nul = q.indexOf("\u0000");
+  if (nul >= 0) throw new HttpError(400, "the query contains a NUL character", undefined, undefined, { position: nul, hint: "remove it" });
   try {
     return compileWhere(parseQuery(q));
   } catch (err) {
@@ -78,11 +89,10 @@ export async function searchEvents(db: Db, p: EventSearchParams): Promise<{ even
   const { from, to } = timeRange(p.from, p.to);
   const where = whereFor(p.q);
   const c = p.cursor ? decodeCursor(p.cursor) : null;
-  const after = c
-    ? Prisma.sql`AND (e.ts, e.id) < (to_timestamp(${c.tsUs}::bigint / 1000000.0), ${c.id}::bigint)`
-    : Prisma.empty;
+  // The plain bound on ts prunes partitions and lets the time index start at the cursor.
+  const after = c ? Prisma.sql`AND e.ts <= ${tsParam(c.tsUs)} AND (e.ts, e.id) < (${tsParam(c.tsUs)}, ${c.id}::bigint)` : Prisma.empty;
   const rows = await run<EventRow>(db, Prisma.sql`
-    SELECT ${COLUMNS} FROM events e
+    SELECT ${EVENT_COLUMNS} FROM events e
     WHERE e.ts >= ${from} AND e.ts <= ${to} ${after} AND ${where}
     ORDER BY e.ts DESC, e.id DESC LIMIT ${p.limit + 1}`);
   const page = rows.slice(0, p.limit);
@@ -95,14 +105,14 @@ export async function searchEvents(db: Db, p: EventSearchParams): Promise<{ even
 
 export async function getEvent(db: Db, id: string): Promise<StoredEvent | null> {
   if (!/^\d{1,19}$/.test(id)) return null;
-  const rows = await run<EventRow>(db, Prisma.sql`SELECT ${COLUMNS} FROM events e WHERE e.id = ${id}::bigint LIMIT 1`);
+  const rows = await run<EventRow>(db, Prisma.sql`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ${id}::bigint LIMIT 1`);
   return rows[0] ? toStoredEvent(rows[0]) : null;
 }
 
 export async function getEventsByIds(db: Db, refs: { id: string; ts: Date }[]): Promise<StoredEvent[]> {
   if (refs.length === 0) return [];
   const rows = await run<EventRow>(db, Prisma.sql`
-    SELECT ${COLUMNS} FROM events e
+    SELECT ${EVENT_COLUMNS} FROM events e
     JOIN unnest(${refs.map((r) => r.id)}::bigint[], ${refs.map((r) => r.ts)}::timestamptz[]) AS k(id, ts)
       ON e.id = k.id AND e.ts = k.ts
     ORDER BY e.ts DESC, e.id DESC`);
@@ -116,26 +126,38 @@ export function bucketSeconds(rangeMs: number, target = 100): number {
   return NICE_INTERVALS_S.find((s) => s >= ideal) ?? NICE_INTERVALS_S[NICE_INTERVALS_S.length - 1];
 }
 
-export type HistogramBucket = { ts: string; total: number; byLayer: Record<string, number> };
+export type HistogramBucket = { ts: string; total: number; byLayer: Record<string, number>; bySeverity: Record<string, number> };
 
-export async function histogram(db: Db, p: HistogramParams): Promise<{ from: string; to: string; intervalMs: number; buckets: HistogramBucket[] }> {
+/**
+ * Counts per time bucket (about `buckets` of them, at a round interval),
+ * stacked by layer or severity: the map named by `stack` is filled, the
+ * other left empty. Grouping by one column only lets PostgreSQL answer an
+ * unfiltered layer histogram from the (layer, ts) index alone.
+ */
+export async function histogram(
+  db: Db,
+  p: HistogramParams & { stack?: StackBy },
+): Promise<{ from: string; to: string; intervalMs: number; stack: StackBy; buckets: HistogramBucket[] }> {
   const { from, to } = timeRange(p.from, p.to);
   const where = whereFor(p.q);
+  const stack: StackBy = p.stack ?? "layer";
   const secs = bucketSeconds(to.getTime() - from.getTime(), p.buckets);
   const origin = new Date(Math.floor(from.getTime() / (secs * 1000)) * secs * 1000);
-  const rows = await run<{ b: Date; layer: string; n: string }>(db, Prisma.sql`
-    SELECT date_bin(make_interval(secs => ${secs}), e.ts, ${origin}::timestamptz) AS b, e.layer, count(*) AS n
+  const key = stack === "layer" ? Prisma.sql`e.layer` : Prisma.sql`e.severity`;
+  const rows = await run<{ b: Date; k: string; n: string }>(db, Prisma.sql`
+    SELECT date_bin(make_interval(secs => ${secs}), e.ts, ${origin}::timestamptz) AS b, ${key} AS k, count(*) AS n
     FROM events e WHERE e.ts >= ${from} AND e.ts <= ${to} AND ${where}
     GROUP BY 1, 2`);
   const map = new Map<number, HistogramBucket>();
   for (let t = origin.getTime(); t <= to.getTime(); t += secs * 1000) {
-    map.set(t, { ts: new Date(t).toISOString(), total: 0, byLayer: {} });
+    map.set(t, { ts: new Date(t).toISOString(), total: 0, byLayer: {}, bySeverity: {} });
   }
   for (const r of rows) {
     const b = map.get(r.b.getTime());
     if (!b) continue;
-    b.byLayer[r.layer] = (b.byLayer[r.layer] ?? 0) + Number(r.n);
+    const m = stack === "layer" ? b.byLayer : b.bySeverity;
+    m[r.k] = (m[r.k] ?? 0) + Number(r.n);
     b.total += Number(r.n);
   }
-  return { from: from.toISOString(), to: to.toISOString(), intervalMs: secs * 1000, buckets: [...map.values()] };
+  return { from: from.toISOString(), to: to.toISOString(), intervalMs: secs * 1000, stack, buckets: [...map.values()] };
 }

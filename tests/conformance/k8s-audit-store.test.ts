@@ -72,8 +72,9 @@ describe.skipIf(!present)("k8s-audit corpus → stored events", () => {
   });
 
   it("the exec rule fires on the captured exec and attach, and on nothing else", async () => {
-    const alerts = await db.prisma.alert.findMany({ where: { cluster: "corpus" }, include: { events: true } });
-    expect(alerts.map((a) => a.ruleId)).toEqual(["k8s.pod-exec-attach"]);
+    // The whole pack against the corpus is tests/conformance/detect-corpus.test.ts.
+    const alerts = await db.prisma.alert.findMany({ where: { cluster: "corpus", ruleId: "k8s.pod-exec-attach" }, include: { events: true } });
+    expect(alerts).toHaveLength(1);
     expect(alerts[0].events).toHaveLength(2);
   });
 });

@@ -4,7 +4,8 @@ import { execEvent } from "../setup/fixtures";
 import { normalizeAuditBody } from "../../lib/ingest/audit/normalize";
 import { ingestEvents } from "../../lib/ingest/pipeline";
 import { syncBuiltinRules } from "../../lib/detect/rules";
-import { changeAlertStatus, getAlertDetail, listAlerts } from "../../lib/alerts/queries";
+import { getAlertDetail, listAlerts } from "../../lib/alerts/queries";
+import { changeAlertStatus } from "../../lib/alerts/triage";
 import { authenticate, createUser, ensureFirstAdmin } from "../../lib/auth/users";
 import { createSession, deleteSession, userForSession } from "../../lib/auth/sessions";
 import { checkIngestToken, createIngestToken, revokeIngestToken } from "../../lib/auth/tokens";
@@ -68,9 +69,10 @@ describe("alert triage", () => {
     expect(acked.status).toBe("acknowledged");
     await expect(changeAlertStatus(db, analyst, alert.id, { status: "acknowledged" })).rejects.toMatchObject({ status: 409 });
     await expect(changeAlertStatus(db, analyst, alert.id, { status: "resolved" })).rejects.toMatchObject({ status: 400 });
-    await changeAlertStatus(db, analyst, alert.id, { status: "resolved", reason: "false positive: on-call debugging" });
+    await changeAlertStatus(db, analyst, alert.id, { status: "resolved", resolutionReason: "false_positive", reason: "on-call debugging" });
     const detail = await getAlertDetail(db, alert.id);
-    expect(detail?.alert.resolution).toBe("false positive: on-call debugging");
+    expect(detail?.alert.resolution).toBe("on-call debugging");
+    expect(detail?.alert.resolutionReason).toBe("false_positive");
     expect(detail?.events).toHaveLength(1);
     expect(detail?.history.map((h) => [h.fromStatus, h.toStatus, h.user?.email ?? null])).toEqual([
       [null, "open", null],

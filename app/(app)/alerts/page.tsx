@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { AlertsList } from "@/components/alerts/alerts-list";
+import { AlertQueue } from "@/components/alerts/alert-queue";
 import { requirePageUser } from "@/lib/auth/current";
+import { hasRole } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Alerts" };
 
 export default async function AlertsPage() {
-  await requirePageUser("viewer");
-  return <AlertsList />;
+  const user = await requirePageUser("viewer");
+  return <AlertQueue canTriage={hasRole(user.role, "analyst")} />;
 }

@@ -6,6 +6,8 @@ export type QueryNode =
   /** field null = full text over message and key fields */
   | { type: "term"; field: string | null; value: string; quoted: boolean; wildcard: boolean; pos?: number }
   | { type: "cmp"; field: string; op: ">" | ">=" | "<" | "<="; value: string; pos?: number }
+  /** field:/pattern/ or field:/pattern/i — unanchored, see regex.ts for the accepted subset */
+  | { type: "regex"; field: string; pattern: string; flags: string; pos?: number }
   | { type: "exists"; field: string }
   | { type: "all" };
 

@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { QuerySyntaxError, type QueryNode } from "./ast";
 import { resolveField, type ResolvedField } from "./fields";
 import { parseTime } from "../time";
+import { compileRegex } from "./regex";
 
 type Sql = Prisma.Sql;
 
@@ -23,6 +24,8 @@ export function compileWhere(node: QueryNode): Sql {
       return Prisma.sql`(${compileWhere(node.child)}) IS NOT TRUE`;
     case "exists":
       return exists(field(node.field, 0));
+    case "regex":
+      return regex(field(node.field, node.pos ?? 0), node.pattern, node.flags, node.pos ?? 0);
     case "cmp":
       return compare(field(node.field, node.pos ?? 0), node.op, node.value, node.pos ?? 0);
     case "term":
@@ -40,9 +43,44 @@ function col(f: Extract<ResolvedField, { kind: "column" }>): Sql {
   return Prisma.raw(`e."${f.def.column}"`);
 }
 
+/**
+ * Attribute paths run as lax jsonpath (`$."a"."b"[*]`): arrays on the way are
+ * searched element by element and a final array is flattened, exactly as the
+ * in-memory matcher does. The path text is a bind parameter built only from
+ * the characters fields.ts allows, so it cannot carry SQL or jsonpath syntax.
+ */
+export function jsonPath(path: string[]): string {
+  return "lax $" + path.map((k) => (k === "*" ? ".*" : `."${k}"`)).join("") + "[*]";
+}
+
+const VALUE_TEXT = Prisma.raw(`(j.val #>> '{}')`);
+
+/** EXISTS over every scalar value an attribute path reaches; `pred` gets that value's text. */
+function anyAttributeValue(path: string[], pred: (text: Sql) => Sql): Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM jsonb_path_query(e.attributes, ${jsonPath(path)}::jsonpath) AS j(val) WHERE jsonb_typeof(j.val) NOT IN ('object', 'array', 'null') AND ${pred(VALUE_TEXT)})`;
+}
+
 function exists(f: ResolvedField): Sql {
-  if (f.kind === "attribute") return Prisma.sql`(e.attributes #> ${f.path}::text[]) IS NOT NULL`;
+  if (f.kind === "attribute") return Prisma.sql`EXISTS (SELECT 1 FROM jsonb_path_query(e.attributes, ${jsonPath(f.path)}::jsonpath) AS j(val) WHERE jsonb_typeof(j.val) <> 'null')`;
   return Prisma.sql`${col(f)} IS NOT NULL`;
+}
+
+function regex(f: ResolvedField, pattern: string, flags: string, pos: number): Sql {
+  compileRegex(pattern, flags, pos);
+  const op = Prisma.raw(flags === "i" ? "~*" : "~"); // one of two literals
+  if (f.kind === "attribute") return anyAttributeValue(f.path, (t) => Prisma.sql`${t} ${op} ${pattern}`);
+  const c = col(f);
+  switch (f.def.kind) {
+    case "array":
+      return Prisma.sql`EXISTS (SELECT 1 FROM unnest(${c}) AS x(t) WHERE x.t ${op} ${pattern})`;
+    case "number":
+    case "inet":
+      return Prisma.sql`(${c})::text ${op} ${pattern}`;
+    case "time":
+      throw new QuerySyntaxError(`'${f.name}' cannot be matched with a regular expression`, pos);
+    default:
+      return Prisma.sql`${c} ${op} ${pattern}`;
+  }
 }
 
 export function likePattern(value: string): string {
@@ -51,10 +89,9 @@ export function likePattern(value: string): string {
 
 function fieldTerm(f: ResolvedField, value: string, wildcard: boolean, pos: number): Sql {
   if (f.kind === "attribute") {
-    const text = Prisma.sql`(e.attributes #>> ${f.path}::text[])`;
-    if (wildcard) return Prisma.sql`${text} LIKE ${likePattern(value)}`;
-    // Arrays (e.g. user.groups) match when they contain the value.
-    return Prisma.sql`(${text} = ${value} OR (e.attributes #> ${f.path}::text[]) @> jsonb_build_array(${value}::text))`;
+    // Arrays (e.g. user.groups) match when any element does.
+    if (wildcard) return anyAttributeValue(f.path, (t) => Prisma.sql`${t} LIKE ${likePattern(value)}`);
+    return anyAttributeValue(f.path, (t) => Prisma.sql`${t} = ${value}`);
   }
   const c = col(f);
   switch (f.def.kind) {
@@ -87,8 +124,7 @@ function compare(f: ResolvedField, op: string, value: string, pos: number): Sql 
   const sqlOp = Prisma.raw(op); // op is one of four literals checked by the parser
   if (f.kind === "attribute") {
     if (!/^-?\d+(\.\d+)?$/.test(value)) throw new QuerySyntaxError(`comparison needs a number, not '${value}'`, pos);
-    const text = Prisma.sql`(e.attributes #>> ${f.path}::text[])`;
-    return Prisma.sql`(CASE WHEN ${text} ~ '^-?[0-9]{1,30}(\\.[0-9]{1,30})?$' THEN ${text}::numeric END) ${sqlOp} ${value}::numeric`;
+    return anyAttributeValue(f.path, (t) => Prisma.sql`(CASE WHEN ${t} ~ '^-?[0-9]{1,30}(\\.[0-9]{1,30})?$' THEN ${t}::numeric END) ${sqlOp} ${value}::numeric`);
   }
   const c = col(f);
   if (f.def.kind === "number") {

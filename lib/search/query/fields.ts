@@ -42,7 +42,8 @@ export const FIELD_ALIASES: Record<string, string> = {
 };
 
 export const ATTRIBUTE_PREFIX = "attributes.";
-const ATTR_PATH = /^[A-Za-z0-9_@$-]+(\.[A-Za-z0-9_@$/-]+)*$/;
+// A segment `*` stands for every member of an object; arrays on the way are searched element by element.
+const ATTR_PATH = /^[A-Za-z0-9_@$-]+(\.([A-Za-z0-9_@$/-]+|\*))*$/;
 
 export type ResolvedField = { kind: "column"; name: string; def: FieldDef } | { kind: "attribute"; path: string[] };
 

@@ -35,3 +35,55 @@ describe("compileMatcher", () => {
     expect(m("paym*")).toBe(true);
   });
 });
+
+describe("compileMatcher: arrays on attribute paths, `*` segments and regexes", () => {
+  const pod = {
+    layer: "audit", verb: "create", resource: "pods", code: 201, sourceIp: "10.1.2.3", flags: ["audit-id-reused"],
+    attributes: {
+      requestObject: {
+        spec: {
+          containers: [{ name: "a", securityContext: { privileged: false } }, { name: "b", securityContext: { privileged: true, capabilities: { add: ["SYS_ADMIN"] } } }],
+          volumes: [{ name: "etc", hostPath: { path: "/etc" } }, { name: "tmp", emptyDir: {} }],
+        },
+        data: { "app.properties": "db.password = hunter2\nmode=prod" },
+      },
+      responseStatus: { code: 201 },
+      userAgent: "TruffleHog/3.0",
+      nothing: null,
+    },
+  };
+  const mm = (q: string) => compileMatcher(parseQuery(q))(pod);
+
+  it("searches arrays element by element on the way and at the end", () => {
+    expect(mm("attributes.requestObject.spec.containers.securityContext.privileged:true")).toBe(true);
+    expect(mm("attributes.requestObject.spec.containers.name:c")).toBe(false);
+    expect(mm("attributes.requestObject.spec.containers.securityContext.capabilities.add:SYS_ADMIN")).toBe(true);
+    expect(mm('attributes.requestObject.spec.volumes.hostPath.path:"/etc"')).toBe(true);
+    expect(mm("_exists_:attributes.requestObject.spec.volumes.hostPath")).toBe(true);
+    expect(mm("_exists_:attributes.requestObject.spec.volumes.nfs")).toBe(false);
+    expect(mm("attributes.requestObject.spec.containers.name:*")).toBe(true);
+  });
+
+  it("`*` takes every member of an object; JSON null does not exist", () => {
+    expect(mm("attributes.requestObject.data.*:/password/")).toBe(true);
+    expect(mm("attributes.requestObject.data.*:/passphrase/")).toBe(false);
+    expect(mm("_exists_:attributes.nothing")).toBe(false);
+  });
+
+  it("regexes: unanchored, case flag, numbers, addresses, arrays", () => {
+    expect(mm("attributes.userAgent:/trufflehog/")).toBe(false);
+    expect(mm("attributes.userAgent:/trufflehog/i")).toBe(true);
+    expect(mm("attributes.userAgent:/^Truffle/")).toBe(true);
+    expect(mm("code:/^2\\d\\d$/")).toBe(true);
+    expect(mm("attributes.responseStatus.code:/^20/")).toBe(true);
+    expect(mm("source_ip:/^10\\./")).toBe(true);
+    expect(mm("flags:/reused/")).toBe(true);
+    expect(mm("verb:(/^upd/ OR /^cre/)")).toBe(true);
+    expect(mm("attributes.requestObject.data.*:/password.*prod/")).toBe(true); // '.' crosses newlines, as in PostgreSQL
+  });
+
+  it("numeric comparisons over attribute values", () => {
+    expect(mm("attributes.responseStatus.code>=200")).toBe(true);
+    expect(mm("attributes.responseStatus.code>=300")).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import type { QueryNode } from "./ast";
 import { resolveField, type ResolvedField } from "./fields";
 import { parseTime } from "../time";
+import { compileRegex, regexTest } from "./regex";
 
 /** What the matcher reads: a normalized or stored event (field names as in NormalizedEvent). */
 export type MatchableEvent = Record<string, unknown> & { attributes?: unknown; message?: unknown };
@@ -30,22 +31,26 @@ export function compileMatcher(node: QueryNode): Matcher {
     }
     case "exists": {
       const get = getter(node.field);
+      if (resolveField(node.field)?.kind === "attribute") return (e) => (get(e) as unknown[]).some((x) => x !== null && x !== undefined);
       return (e) => {
         const v = get(e);
         return v !== null && v !== undefined;
       };
     }
+    case "regex":
+      return regexMatcher(node.field, node.pattern, node.flags);
     case "cmp": {
       const get = getter(node.field);
       const f = resolveField(node.field);
       const isTime = f?.kind === "column" && f.def.kind === "time";
       const target = isTime ? parseTime(node.value)?.getTime() ?? NaN : Number(node.value);
       const cmp = { ">": (a: number) => a > target, ">=": (a: number) => a >= target, "<": (a: number) => a < target, "<=": (a: number) => a <= target }[node.op];
-      return (e) => {
-        const v = get(e);
+      const one = (v: unknown) => {
         const n = v instanceof Date ? v.getTime() : typeof v === "number" ? v : typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : typeof v === "string" && isTime ? Date.parse(v) : NaN;
         return !Number.isNaN(n) && cmp(n);
       };
+      if (f?.kind === "attribute") return (e) => (get(e) as unknown[]).some(one);
+      return (e) => one(get(e));
     }
     case "term":
       if (node.field === null) return fullText(node.value, node.quoted, node.wildcard);
@@ -53,21 +58,57 @@ export function compileMatcher(node: QueryNode): Matcher {
   }
 }
 
+/**
+ * Reads a field. Columns give their value; attribute paths give every value
+ * the path reaches — arrays on the way are searched element by element, `*`
+ * takes every member of an object, and an array at the end is flattened one
+ * level — which is what PostgreSQL's lax jsonpath `$.a.b[*]` returns (compile-sql.ts).
+ */
 function getter(name: string): (e: MatchableEvent) => unknown {
   const f = resolveField(name) as ResolvedField;
   if (f.kind === "column") {
     const prop = f.def.prop;
     return (e) => e[prop];
   }
-  const path = f.path;
-  return (e) => {
-    let cur: unknown = e.attributes;
-    for (const k of path) {
-      if (cur === null || typeof cur !== "object") return undefined;
-      cur = (cur as Record<string, unknown>)[k];
-    }
-    return cur;
+  return (e) => attributeValues(e.attributes, f.path);
+}
+
+export function attributeValues(root: unknown, path: string[]): unknown[] {
+  let cur: unknown[] = [root];
+  for (const k of path) {
+    const next: unknown[] = [];
+    const visit = (v: unknown) => {
+      if (v === null || typeof v !== "object") return;
+      if (Array.isArray(v)) {
+        for (const x of v) if (x !== null && typeof x === "object" && !Array.isArray(x)) visit(x);
+        return;
+      }
+      if (k === "*") next.push(...Object.values(v as Record<string, unknown>));
+      else if (Object.hasOwn(v, k)) next.push((v as Record<string, unknown>)[k]);
+    };
+    cur.forEach(visit);
+    cur = next;
+    if (cur.length === 0) return cur;
+  }
+  return cur.flatMap((v) => (Array.isArray(v) ? v : [v]));
+}
+
+/** A scalar as SQL's `#>> '{}'` prints it; objects, arrays and null have no text to match. */
+function scalarText(v: unknown): string | null {
+  if (v === null || v === undefined || typeof v === "object") return v instanceof Date ? v.toISOString() : null;
+  return String(v);
+}
+
+function regexMatcher(name: string, pattern: string, flags: string): Matcher {
+  const re = compileRegex(pattern, flags);
+  const get = getter(name);
+  const f = resolveField(name) as ResolvedField;
+  const test = (v: unknown) => {
+    const t = scalarText(v);
+    return t !== null && regexTest(re, t);
   };
+  if (f.kind === "attribute" || f.def.kind === "array") return (e) => ((get(e) as unknown[] | null) ?? []).some(test);
+  return (e) => test(get(e));
 }
 
 function wildcardRegex(value: string): RegExp {
@@ -85,6 +126,14 @@ function fieldTerm(name: string, value: string, wildcard: boolean): Matcher {
   }
   if (kind === "number") return (e) => get(e) != null && Number(get(e)) === Number(value);
   if (kind === "inet") return (e) => inetContains(value, get(e));
+  if (kind === "attribute") {
+    const re = wildcard ? wildcardRegex(value) : null;
+    return (e) =>
+      (get(e) as unknown[]).some((v) => {
+        const t = scalarText(v);
+        return t !== null && (re ? re.test(t) : t === value);
+      });
+  }
   if (wildcard) {
     const re = wildcardRegex(value);
     return (e) => {

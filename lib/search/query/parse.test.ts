@@ -64,3 +64,35 @@ describe("parseQuery", () => {
     }
   });
 });
+
+describe("parseQuery: regexes and paths", () => {
+  it("reads /pattern/ and /pattern/i after a field", () => {
+    expect(parseQuery("attributes.userAgent:/curl|wget/i")).toMatchObject({ type: "regex", field: "attributes.userAgent", pattern: "curl|wget", flags: "i" });
+    expect(parseQuery("verb:(/^get$/ OR list)")).toMatchObject({ type: "or", children: [{ type: "regex", pattern: "^get$" }, { type: "term", value: "list" }] });
+    expect(parseQuery("attributes.requestURI:/a\\/b/")).toMatchObject({ type: "regex", pattern: "a\\/b" });
+  });
+
+  it("a value that only starts with a slash stays a plain value", () => {
+    expect(parseQuery("attributes.requestURI:/api/v1/pods")).toMatchObject({ type: "term", value: "/api/v1/pods" });
+    expect(parseQuery("attributes.path:(/etc OR /)")).toMatchObject({ type: "or", children: [{ value: "/etc" }, { value: "/" }] });
+    expect(parseQuery("attributes.requestObject.data.*:x")).toMatchObject({ type: "term", field: "attributes.requestObject.data.*" });
+  });
+
+  it.each([
+    ["attributes.a:/(a+)+/", "nested quantifiers"],
+    ["attributes.a:/\\bword/", "is not supported"],
+    ["attributes.a:/(?<n>x)/", "lookahead and lookbehind"],
+    ["attributes.a:/[[:alpha:]]/", "POSIX classes"],
+    ["attributes.a:/a{300}/", "above 255"],
+    ["attributes.a:/(/", "invalid regular expression"],
+    ["ts:/2026/", "cannot be matched"],
+  ])("refuses %s", (q, msg) => {
+    expect(() => parseQuery(q)).toThrow(msg);
+  });
+});
+
+describe("parseQuery: lists", () => {
+  it("values inside field:( … ) may contain colons", () => {
+    expect(parseQuery("actor:(system:anonymous OR eks:*)")).toMatchObject({ type: "or", children: [{ field: "actor", value: "system:anonymous" }, { field: "actor", value: "eks:*", wildcard: true }] });
+  });
+});

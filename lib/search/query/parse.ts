@@ -1,10 +1,13 @@
 import { QuerySyntaxError, type QueryNode } from "./ast";
 import { FIELDS, resolveField } from "./fields";
+import { compileRegex } from "./regex";
 
 /**
  * Parses the Lucene/KQL-like search language:
  *   field:value  "quoted phrase"  namespace:kube-*  AND OR NOT -term  ( … )
  *   code>=400  _exists_:pod  verb:(create OR patch)  attributes.user.groups:admins
+ *   attributes.userAgent:/curl|wget/i  (regex, unanchored; no unescaped whitespace)
+ *   attributes.requestObject.spec.containers.image:nginx*  (arrays on a path are searched element by element)
  * Bare words are full-text terms; adjacent terms are ANDed. Keywords are upper case.
  */
 export function parseQuery(input: string): QueryNode {
@@ -13,7 +16,7 @@ export function parseQuery(input: string): QueryNode {
 }
 
 const STOP = new Set([" ", "\t", "\n", "\r", "(", ")", '"']);
-const IDENT = /[A-Za-z0-9_.@$\-/]/;
+const IDENT = /[A-Za-z0-9_.@$\-/*]/;
 const MAX_DEPTH = 32;
 const MAX_LENGTH = 4096;
 
@@ -114,6 +117,10 @@ class Parser {
       return inner;
     }
     if (c === '"') return this.term(field, this.quoted(), true);
+    if (field !== null && c === "/") {
+      const re = this.regex(field);
+      if (re) return re;
+    }
     if (field === null) {
       // A field name is an identifier followed directly by ':' or a comparison.
       let end = this.pos;
@@ -124,7 +131,8 @@ class Parser {
         return this.fieldExpr(name, start, end);
       }
     }
-    return this.term(field, this.bare(), false);
+    // Inside `field:( … )` a value may hold colons (actor:(system:anonymous OR …)).
+    return this.term(field, this.bare(field !== null), false);
   }
 
   private fieldExpr(name: string, start: number, end: number): QueryNode {
@@ -152,7 +160,37 @@ class Parser {
     if (c === undefined || /\s/.test(c)) throw new QuerySyntaxError(`expected a value after '${name}:'`, this.pos, `e.g. ${name}:value or ${name}:"a phrase"`);
     if (c === "(") return this.parsePrimary(name);
     if (c === '"') return this.term(name, this.quoted(), true);
+    if (c === "/") {
+      const re = this.regex(name);
+      if (re) return re;
+    }
     return this.term(name, this.bare(true), false);
+  }
+
+  /**
+   * `/pattern/` or `/pattern/i` after a field. A value that merely starts with
+   * a slash (`/api/v1/pods`, `/etc`) is not a regex: the closing slash must be
+   * followed by the end of the term, and the body has no unescaped whitespace.
+   */
+  private regex(field: string): QueryNode | null {
+    const start = this.pos;
+    let i = start + 1;
+    while (i < this.s.length && this.s[i] !== "/") {
+      if (/\s/.test(this.s[i])) return null;
+      if (this.s[i] === "\\") i++;
+      i++;
+    }
+    if (i >= this.s.length) return null;
+    const end = this.s[i + 1] === "i" ? i + 2 : i + 1;
+    const after = this.s[end];
+    if (after !== undefined && !STOP.has(after)) return null;
+    const f = resolveField(field);
+    if (f?.kind === "column" && f.def.kind === "time") throw new QuerySyntaxError(`'${field}' cannot be matched with a regular expression`, start);
+    const pattern = this.s.slice(start + 1, i);
+    const flags = this.s.slice(i + 1, end);
+    compileRegex(pattern, flags, start + 1);
+    this.pos = end;
+    return { type: "regex", field, pattern, flags, pos: start };
   }
 
   private unknownField(name: string, pos: number): QuerySyntaxError {

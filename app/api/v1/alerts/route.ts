@@ -3,10 +3,10 @@ import { requireUser } from "@/lib/auth/current";
 import { json } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { AlertListParams } from "@/lib/alerts/schemas";
-import { listAlerts } from "@/lib/alerts/queries";
+import { queryAlerts } from "@/lib/alerts/list";
 
 export const GET = route(async (req) => {
-  await requireUser("viewer");
+  const user = await requireUser("viewer");
   const params = AlertListParams.parse(Object.fromEntries(req.nextUrl.searchParams));
-  return json({ alerts: await listAlerts(getDb(), params) });
+  return json(await queryAlerts(getDb(), user, params));
 });

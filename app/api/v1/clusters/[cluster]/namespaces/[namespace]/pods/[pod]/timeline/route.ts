@@ -1,0 +1,17 @@
+import { getDb } from "@/lib/db";
+import { requireUser } from "@/lib/auth/current";
+import { json } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+import { podTimeline } from "@/lib/inventory/pods";
+import { entityName, PodTimelineParams } from "@/lib/inventory/params";
+
+type Ctx = { params: Promise<{ cluster: string; namespace: string; pod: string }> };
+
+/** The pod's cross-layer timeline: ?from&to&layers=audit,runtime&container=&cursor=&limit= */
+export const GET = route<Ctx>(async (req, { params }) => {
+  await requireUser("viewer");
+  const raw = await params;
+  const p = PodTimelineParams.parse(Object.fromEntries(req.nextUrl.searchParams));
+  const key = { cluster: entityName(raw.cluster), namespace: entityName(raw.namespace), pod: entityName(raw.pod) };
+  return json(await podTimeline(getDb(), key, p));
+});

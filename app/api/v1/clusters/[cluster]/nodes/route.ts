@@ -1,0 +1,15 @@
+import { getDb } from "@/lib/db";
+import { requireUser } from "@/lib/auth/current";
+import { json } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+import { listNodes } from "@/lib/inventory/lists";
+import { entityName, NodeListParams } from "@/lib/inventory/params";
+
+type Ctx = { params: Promise<{ cluster: string }> };
+
+export const GET = route<Ctx>(async (req, { params }) => {
+  await requireUser("viewer");
+  const cluster = entityName((await params).cluster);
+  const p = NodeListParams.parse(Object.fromEntries(req.nextUrl.searchParams));
+  return json({ nodes: await listNodes(getDb(), cluster, p) });
+});

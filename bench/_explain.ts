@@ -1,0 +1,14 @@
+import { createDb } from "../lib/db";
+import { Prisma } from "../lib/generated/prisma/client";
+import { whereFor, EVENT_COLUMNS } from "../lib/search/events";
+const db = createDb(process.env.PGURL!, 2);
+const now = Number(process.env.NOW);
+const [q, range, kind] = [process.argv[2], process.argv[3] ?? "24h", process.argv[4] ?? "search"];
+const from = new Date(now - (range === "7d" ? 7 * 86400000 + 60000 : 86400000)), to = new Date(now);
+const where = whereFor(q);
+let sql: Prisma.Sql;
+if (kind === "search") sql = Prisma.sql`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.ts >= ${from} AND e.ts <= ${to} AND ${where} ORDER BY e.ts DESC, e.id DESC LIMIT 201`;
+else sql = Prisma.sql`SELECT date_bin(make_interval(secs => 900), e.ts, ${from}::timestamptz) AS b, e.layer AS k, count(*) AS n FROM events e WHERE e.ts >= ${from} AND e.ts <= ${to} AND ${where} GROUP BY 1, 2`;
+const r = await db.pool.query("EXPLAIN (ANALYZE, BUFFERS) " + sql.text, sql.values as unknown[]);
+console.log(r.rows.map((x) => x["QUERY PLAN"]).join("\n"));
+await db.pool.end();

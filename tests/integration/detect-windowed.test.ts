@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { testDb, resetDb } from "../setup/db";
+import { auditEvent, execEvent } from "../setup/fixtures";
+import { normalizeAuditEvent } from "../../lib/ingest/audit/normalize";
+import { normalizeFalcoAlert } from "../../lib/ingest/falco/normalize";
+import { ingestEvents } from "../../lib/ingest/pipeline";
+import { syncBuiltinRules, invalidateRuleCache } from "../../lib/detect/rules";
+import { runWindowedRules } from "../../lib/detect/windowed/run";
+import { createSuppression } from "../../lib/alerts/suppress";
+import { createUser } from "../../lib/auth/users";
+
+const db = testDb();
+const CLUSTER = "win";
+const MIN = 60_000;
+
+async function ingestAudit(records: object[]) {
+  await ingestEvents(db, records.map((r) => normalizeAuditEvent(r, CLUSTER)));
+}
+
+function falcoShell(at: Date, pod: string) {
+  return normalizeFalcoAlert({
+    uuid: `u-${Math.random()}`, output: "A shell was spawned in a container with an attached terminal", priority: "Notice", rule: "Terminal shell in container",
+    time: at.toISOString(), source: "syscall", hostname: "node-1",
+    output_fields: { "container.id": "abcdefabcdef", "container.name": "api", "k8s.ns.name": "payments", "k8s.pod.name": pod },
+  }, CLUSTER);
+}
+
+/** The start of a 5-minute window `minutesAgo` in the past, plus a minute (so a few events fit in it). */
+function inWindow(minutesAgo: number, size = 5): number {
+  const W = size * MIN;
+  return Math.floor((Date.now() - minutesAgo * MIN) / W) * W + MIN;
+}
+
+async function alertsOf(ruleId: string) {
+  return db.prisma.alert.findMany({ where: { ruleId }, include: { events: true }, orderBy: { id: "asc" } });
+}
+
+beforeAll(async () => {
+  await resetDb(db);
+  await syncBuiltinRules(db);
+});
+beforeEach(async () => {
+  await db.pool.query("TRUNCATE alerts, alert_events, alert_history, detection_state, rule_values, suppressed_matches, suppressions, layer_sources RESTART IDENTITY CASCADE");
+  invalidateRuleCache();
+  expect(await runWindowedRules(db)).toMatchObject({ initialized: true });
+});
+afterAll(() => db.pool.end());
+
+describe("threshold rules (≥ 10 denied requests by one identity in 5 minutes)", () => {
+  it("fires exactly once per window, with late and out-of-order events, and a repeated run changes nothing", async () => {
+    const base = inWindow(30); // 30 minutes late: within the accepted lateness
+    const denied = (i: number, user = "mallory") => auditEvent({ user, code: 403, at: new Date(base + i * 10_000), ip: "198.51.100.7" });
+    // Nine arrive, in reverse order: below the threshold.
+    await ingestAudit([8, 7, 6, 5, 4, 3, 2, 1, 0].map((i) => denied(i)));
+    await runWindowedRules(db);
+    expect(await alertsOf("k8s.denied-burst")).toHaveLength(0);
+    // The tenth arrives later, with the earliest timestamp of all.
+    await ingestAudit([auditEvent({ user: "mallory", code: 403, at: new Date(base - 30_000), ip: "198.51.100.7" })]);
+    await runWindowedRules(db);
+    let alerts = await alertsOf("k8s.denied-burst");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ count: 10, actor: "mallory", cluster: CLUSTER, groupKey: `${CLUSTER}|mallory|198.51.100.7` });
+    expect(alerts[0].events).toHaveLength(10);
+    expect(alerts[0].firstSeen.getTime()).toBe(base - 30_000);
+    // Running again (and again) re-scans the same events: nothing changes.
+    await runWindowedRules(db);
+    await runWindowedRules(db);
+    alerts = await alertsOf("k8s.denied-burst");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].count).toBe(10);
+    // More in the same window join the alert.
+    await ingestAudit([denied(20), denied(21)]);
+    await runWindowedRules(db);
+    alerts = await alertsOf("k8s.denied-burst");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].count).toBe(12);
+    expect(await db.prisma.alertHistory.count({ where: { alertId: alerts[0].id } })).toBe(1);
+  });
+
+  it("counts per group and window: another identity or another window is another alert", async () => {
+    const a = inWindow(20);
+    const b = inWindow(10);
+    await ingestAudit([
+      ...Array.from({ length: 10 }, (_, i) => auditEvent({ user: "eve", code: 401, at: new Date(a + i * 1000), ip: "198.51.100.8" })),
+      ...Array.from({ length: 10 }, (_, i) => auditEvent({ user: "eve", code: 401, at: new Date(b + i * 1000), ip: "198.51.100.8" })),
+      ...Array.from({ length: 5 }, (_, i) => auditEvent({ user: "trent", code: 401, at: new Date(b + i * 1000), ip: "198.51.100.8" })),
+    ]);
+    await runWindowedRules(db);
+    const alerts = await alertsOf("k8s.denied-burst");
+    expect(alerts.map((x) => [x.actor, x.windowStart.getTime(), x.count])).toEqual([
+      ["eve", a - MIN, 10],
+      ["eve", b - MIN, 10],
+    ]);
+  });
+
+  it("ignores events more than an hour later than their window", async () => {
+    const old = inWindow(90);
+    await ingestAudit(Array.from({ length: 12 }, (_, i) => auditEvent({ user: "oscar", code: 403, at: new Date(old + i * 1000) })));
+    await runWindowedRules(db);
+    expect(await alertsOf("k8s.denied-burst")).toHaveLength(0);
+  });
+
+  it("a suppression holds the alert back and counts what it held", async () => {
+    const admin = await createUser(db, { email: `sup-${Date.now()}@example.com`, password: "correct horse battery", role: "analyst" });
+    const s = await createSuppression(db, admin, { ruleId: "k8s.denied-burst", match: { actor: ["ci-bot"] }, reason: "CI probes permissions on purpose", expiresInDays: 7 });
+    const base = inWindow(15);
+    await ingestAudit(Array.from({ length: 11 }, (_, i) => auditEvent({ user: "ci-bot", code: 403, at: new Date(base + i * 1000) })));
+    await runWindowedRules(db);
+    await runWindowedRules(db);
+    expect(await alertsOf("k8s.denied-burst")).toHaveLength(0);
+    const held = await db.prisma.suppressedMatch.findMany({ where: { suppressionId: s.id } });
+    expect(held).toHaveLength(1);
+    expect(held[0].count).toBe(11);
+  });
+});
+
+describe("sequence rules (exec into a pod, then a Falco shell alert in it)", () => {
+  it("fires once when the shell alert follows the exec", async () => {
+    const t = Date.now() - 20 * MIN;
+    await ingestAudit([execEvent({ user: "mallory", name: "api-1", at: new Date(t) })]);
+    await runWindowedRules(db);
+    expect(await alertsOf("seq.exec-then-shell")).toHaveLength(0);
+    await ingestEvents(db, [falcoShell(new Date(t + 2 * MIN), "api-1")]);
+    await runWindowedRules(db);
+    await runWindowedRules(db);
+    const alerts = await alertsOf("seq.exec-then-shell");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ actor: "mallory", pod: "api-1", namespace: "payments", count: 2 });
+    expect(alerts[0].title).toBe("mallory exec'd into payments/api-1, then Falco saw a shell");
+  });
+
+  it("fires when the shell alert arrives before the (earlier) exec, and not for another pod or too late", async () => {
+    const t = Date.now() - 40 * MIN;
+    await ingestEvents(db, [falcoShell(new Date(t + 3 * MIN), "api-2"), falcoShell(new Date(t + 3 * MIN), "api-3"), falcoShell(new Date(t + 30 * MIN), "api-4")]);
+    await runWindowedRules(db);
+    await ingestAudit([execEvent({ name: "api-2", at: new Date(t) }), execEvent({ name: "api-4", at: new Date(t) })]);
+    await runWindowedRules(db);
+    const alerts = await alertsOf("seq.exec-then-shell");
+    expect(alerts.map((a) => a.pod)).toEqual(["api-2"]);
+  });
+});
+
+describe("new-value rules (first secret read by an identity in a namespace)", () => {
+  it("learns the baseline, then fires once per new combination and links its repeats", async () => {
+    // Read before the rule first ran: part of the baseline.
+    await db.pool.query("TRUNCATE detection_state, rule_values");
+    await ingestAudit([auditEvent({ verb: "get", resource: "secrets", name: "db", user: "app-reader", namespace: "shop", at: new Date(Date.now() - 2 * MIN) })]);
+    await runWindowedRules(db); // first run: seeds the baseline
+    await ingestAudit([
+      auditEvent({ verb: "get", resource: "secrets", name: "db", user: "app-reader", namespace: "shop" }),
+      auditEvent({ verb: "get", resource: "secrets", name: "db", user: "intruder", namespace: "shop" }),
+    ]);
+    await runWindowedRules(db);
+    await ingestAudit([auditEvent({ verb: "get", resource: "secrets", name: "tls", user: "intruder", namespace: "shop", at: new Date(Date.now() + 1000) })]);
+    await runWindowedRules(db);
+    await runWindowedRules(db);
+    const alerts = await alertsOf("k8s.secret-read-new");
+    expect(alerts.map((a) => [a.actor, a.namespace, a.count])).toEqual([["intruder", "shop", 2]]);
+    expect(alerts[0].title).toBe("intruder read secrets in shop for the first time");
+  });
+});
+
+describe("silence rules", () => {
+  it("raises once when a layer that was sending stops, and again only after it resumed and stopped again", async () => {
+    await ingestAudit([auditEvent({ user: "alice" })]);
+    await runWindowedRules(db);
+    await runWindowedRules(db, { now: Date.now() + 10 * MIN });
+    expect(await alertsOf("coverage.layer-silent")).toHaveLength(0);
+    await runWindowedRules(db, { now: Date.now() + 31 * MIN });
+    await runWindowedRules(db, { now: Date.now() + 45 * MIN });
+    const alerts = await alertsOf("coverage.layer-silent");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ cluster: CLUSTER, groupKey: `${CLUSTER}|audit`, title: `No audit events from ${CLUSTER}` });
+    // It resumes, then stops again: a second episode, a second alert.
+    await ingestAudit([auditEvent({ user: "alice", at: new Date(Date.now() + 1000) })]);
+    await runWindowedRules(db);
+    await runWindowedRules(db, { now: Date.now() + 80 * MIN });
+    await runWindowedRules(db, { now: Date.now() + 90 * MIN });
+    expect(await alertsOf("coverage.layer-silent")).toHaveLength(2);
+  });
+});
+
+describe("silence rules with an admin's threshold", () => {
+  it("uses the cluster's silence threshold for the layer when one is set", async () => {
+    await db.pool.query(`INSERT INTO coverage_settings (cluster, layer, silence_minutes) VALUES ($1, 'audit', 120) ON CONFLICT (cluster, layer) DO UPDATE SET silence_minutes = 120`, [CLUSTER]);
+    await ingestAudit([auditEvent({ user: "alice" })]);
+    await runWindowedRules(db);
+    await runWindowedRules(db, { now: Date.now() + 60 * MIN });
+    expect(await alertsOf("coverage.layer-silent")).toHaveLength(0);
+    await runWindowedRules(db, { now: Date.now() + 121 * MIN });
+    expect(await alertsOf("coverage.layer-silent")).toHaveLength(1);
+    await db.pool.query(`DELETE FROM coverage_settings WHERE cluster = $1`, [CLUSTER]);
+  });
+});
