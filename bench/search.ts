@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search -- [--events 1000000] [--runs 50] [--baseline-runs 3] [--lnav-cases a,b,c,d,e] [--fresh] [--no-baseline] [--load-only] [--data-dir DIR]`
+ * `npm run bench:search -- [--events 1000000] [--runs 50] [--baseline-runs 3] [--lnav-cases a,b,c,d,e] [--fresh] [--no-baseline] [--load-only] [--resume-load] [--data-dir DIR]`
  *
  * Loads demo events (7 days, all layers, attack stories included) into an
  * embedded PostgreSQL with the project's migrations, then times, warm, over

@@ -23,6 +23,34 @@ function draftOf(r: RuleDetailDto) {
   return { name: r.name, description: r.description, severity: r.severity, kind: r.kind, definition: r.definition, mitre: r.mitre, equivalents: r.equivalents, remediation: r.remediation, references: r.references };
 }
 
+/** Which other rules this one replaces on an event, and when each equivalent applies. */
+function Relations({ definition }: { definition: RuleDetailDto["definition"] }) {
+  const d = definition as { supersedes?: string[]; scopes?: Record<string, string> };
+  if (!d.supersedes?.length && !d.scopes) return null;
+  return (
+    <div className="mt-3 flex flex-col gap-2 text-xs">
+      {d.supersedes?.length ? (
+        <div>
+          <h3 className="mb-1 text-[10.5px] font-semibold tracking-wider text-muted uppercase">Replaces on the same event</h3>
+          {d.supersedes.map((id) => (
+            <Link key={id} href={`/rules/${encodeURIComponent(id)}`} className="mr-3 font-mono text-accent hover:underline">{id}</Link>
+          ))}
+        </div>
+      ) : null}
+      {d.scopes ? (
+        <div>
+          <h3 className="mb-1 text-[10.5px] font-semibold tracking-wider text-muted uppercase">Equivalent only when</h3>
+          <ul className="flex flex-col gap-0.5">
+            {Object.entries(d.scopes).map(([name, q]) => (
+              <li key={name}><span className="font-mono">{name}</span>: <span className="font-mono text-muted">{q}</span></li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 function Attribution({ rule }: { rule: RuleDetailDto }) {
   if (rule.origin !== "sigma") return null;
   return (
@@ -91,6 +119,7 @@ export function RulePage({ id, role }: { id: string; role: RoleName }) {
             <section aria-label="Definition" className="rounded border border-line bg-panel p-3">
               <h2 className="mb-2 text-xs font-semibold">Definition {r.builtin && <span className="font-normal text-muted">(built-in rules are read-only: duplicate one to change it)</span>}</h2>
               <DefinitionFields kind={r.kind} value={r.definition} onChange={() => {}} disabled />
+              <Relations definition={r.definition} />
             </section>
             <BacktestPanel kind={r.kind} definition={r.definition} />
             <TestEventPanel kind={r.kind} definition={r.definition} />

@@ -29,7 +29,7 @@ export async function replayCorpus(db: Db, corpusDir: string, cluster = "corpus"
   const files = [...new Set(records.map((r) => r.file))];
   const GAP = 2 * 60 * 60_000;
   let clock = Date.now() - files.length * GAP;
-  await runWindowedRules(db, { now: clock - 1000 }); // start the loop's checkpoint before the replay
+  await runWindowedRules(db, { now: clock - 1000, initialLookbackIds: 0 }); // start the loop's checkpoint before the replay
   const out: ReplayedRecord[] = [];
   for (const file of files) {
     let prev: number | null = null;

@@ -8,6 +8,7 @@ import { syncBuiltinRules, invalidateRuleCache } from "../../lib/detect/rules";
 import { runWindowedRules } from "../../lib/detect/windowed/run";
 import { createSuppression } from "../../lib/alerts/suppress";
 import { createUser } from "../../lib/auth/users";
+import { emptyEvent } from "../../lib/events/types";
 
 const db = testDb();
 const CLUSTER = "win";
@@ -42,7 +43,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   await db.pool.query("TRUNCATE alerts, alert_events, alert_history, detection_state, rule_values, suppressed_matches, suppressions, layer_sources RESTART IDENTITY CASCADE");
   invalidateRuleCache();
-  expect(await runWindowedRules(db)).toMatchObject({ initialized: true });
+  expect(await runWindowedRules(db, { initialLookbackIds: 0 })).toMatchObject({ initialized: true });
 });
 afterAll(() => db.pool.end());
 
@@ -145,7 +146,7 @@ describe("new-value rules (first secret read by an identity in a namespace)", ()
     // Read before the rule first ran: part of the baseline.
     await db.pool.query("TRUNCATE detection_state, rule_values");
     await ingestAudit([auditEvent({ verb: "get", resource: "secrets", name: "db", user: "app-reader", namespace: "shop", at: new Date(Date.now() - 2 * MIN) })]);
-    await runWindowedRules(db); // first run: seeds the baseline
+    await runWindowedRules(db, { initialLookbackIds: 0 }); // first run: seeds the baseline
     await ingestAudit([
       auditEvent({ verb: "get", resource: "secrets", name: "db", user: "app-reader", namespace: "shop" }),
       auditEvent({ verb: "get", resource: "secrets", name: "db", user: "intruder", namespace: "shop" }),
@@ -190,5 +191,20 @@ describe("silence rules with an admin's threshold", () => {
     await runWindowedRules(db, { now: Date.now() + 121 * MIN });
     expect(await alertsOf("coverage.layer-silent")).toHaveLength(1);
     await db.pool.query(`DELETE FROM coverage_settings WHERE cluster = $1`, [CLUSTER]);
+  });
+});
+
+describe("the first run", () => {
+  it("looks back over the newest events already stored (a demo just loaded, a restart)", async () => {
+    await db.pool.query("TRUNCATE detection_state, alerts CASCADE");
+    const t = Date.now() - 3 * MIN;
+    await ingestEvents(db, Array.from({ length: 6 }, (_, i) => emptyEvent({
+      ts: new Date(t + i * 1000), cluster: CLUSTER, layer: "node", source: "journald", node: "node-7", sourceIp: "203.0.113.50", actor: "root", actorType: "user",
+      message: `sshd[${900 + i}]: Failed password for root from 203.0.113.50 port ${40000 + i} ssh2`,
+    })));
+    const r = await runWindowedRules(db);
+    expect(r).toMatchObject({ initialized: true });
+    const alerts = await alertsOf("node.ssh-bruteforce");
+    expect(alerts.map((a) => [a.groupKey, a.count])).toEqual([[`${CLUSTER}|node-7|203.0.113.50`, 6]]);
   });
 });

@@ -55,7 +55,10 @@ async function clusterLayers(client: PoolClient): Promise<ClusterLayers[]> {
   return [...by.values()];
 }
 
-export async function runWindowedRules(db: Db, opts: { now?: number } = {}): Promise<RunReport> {
+/** How many of the newest events the very first run looks at. */
+const FIRST_RUN_LOOKBACK_IDS = 500_000;
+
+export async function runWindowedRules(db: Db, opts: { now?: number; initialLookbackIds?: number } = {}): Promise<RunReport> {
   const now = opts.now ?? Date.now();
   const client = await db.pool.connect();
   let broken = false;
@@ -89,14 +92,23 @@ export async function runWindowedRules(db: Db, opts: { now?: number } = {}): Pro
       }
     }
 
-    if (!loop?.marks?.length) {
-      // First run ever: start from here; history before now is not alerted on.
-      await writeState(client, "loop", { marks: [{ at: now, max }] } satisfies LoopState);
-      await client.query("COMMIT");
-      return { ...report, initialized: true, scanned: { from: max, to: max } };
+    let marks0 = loop?.marks ?? [];
+    if (!marks0.length) {
+      // First run ever: look back over the newest events (what `npm start -- --demo` just loaded, the last
+      // minutes of a running cluster), bounded so a large database is not read whole.
+      const lookback = BigInt(opts.initialLookbackIds ?? FIRST_RUN_LOOKBACK_IDS);
+      if (lookback <= 0n) {
+        await writeState(client, "loop", { marks: [{ at: now, max }] } satisfies LoopState);
+        await client.query("COMMIT");
+        return { ...report, initialized: true, scanned: { from: max, to: max } };
+      }
+      const start = BigInt(max) > lookback ? BigInt(max) - lookback : 0n;
+      marks0 = [{ at: now - SETTLE_MS, max: start.toString() }];
+      report.initialized = true;
     }
-    const settled = loop.marks.filter((m) => m.at <= now - SETTLE_MS);
-    const from = (settled.length ? settled[settled.length - 1] : loop.marks[0]).max;
+    const loopState: LoopState = { marks: marks0 };
+    const settled = loopState.marks.filter((m) => m.at <= now - SETTLE_MS);
+    const from = (settled.length ? settled[settled.length - 1] : loopState.marks[0]).max;
     report.scanned = { from, to: max };
 
     // Compile every rule's queries once; a broken rule is reported and skipped, not fatal.
@@ -163,7 +175,7 @@ export async function runWindowedRules(db: Db, opts: { now?: number } = {}): Pro
     await upsertSuppressed(client, effects.suppressed, "set");
 
     // Keep the newest settled mark and the recent ones: the next run starts from its newest settled mark.
-    const all = [...loop.marks, { at: now, max }];
+    const all = [...loopState.marks, { at: now, max }];
     const marks = [...all.filter((m) => m.at <= now - SETTLE_MS).slice(-1), ...all.filter((m) => m.at > now - SETTLE_MS)];
     await writeState(client, "loop", { marks } satisfies LoopState);
     const fresh = report.created > 0 ? await alertsCreatedInTransaction(client) : [];
