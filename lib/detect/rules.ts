@@ -31,9 +31,23 @@ export type RuleSet = {
   suppressions: CompiledSuppression[];
 };
 
-let cache: { at: number; set: RuleSet } | null = null;
-// Another process (the windowed loop, a second server) may change rules: re-read at least this often.
-const CACHE_MS = 5_000;
+let cache: { at: number; version: string; set: RuleSet } | null = null;
+// Suppressions expire with time alone: recompile at least this often even when nothing changed.
+const CACHE_MS = 30_000;
+
+/**
+ * A fingerprint of the rules and suppressions tables, read once per batch.
+ * Next.js may bundle this module once per route, so an in-process
+ * invalidation from the rules API does not reach the ingest routes' copy;
+ * comparing this cheap fingerprint does, in every process.
+ */
+async function rulesVersion(db: Db): Promise<string> {
+  const { rows } = await db.pool.query<{ v: string }>(
+    `SELECT (SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') FROM rules) || '|' ||
+            (SELECT count(*)::text || '/' || coalesce(max(greatest(created_at, coalesce(revoked_at, created_at)))::text, '') FROM suppressions) AS v`,
+  );
+  return rows[0].v;
+}
 
 /** Drops the compiled rules; the next batch compiles them again (called on every rule or suppression change). */
 export function invalidateRuleCache(): void {
@@ -62,7 +76,8 @@ export async function loadSuppressions(db: Db): Promise<CompiledSuppression[]> {
  * cached briefly so ingest does not query per batch.
  */
 export async function loadRuleSet(db: Db): Promise<RuleSet> {
-  if (cache && Date.now() - cache.at < CACHE_MS) return cache.set;
+  const version = await rulesVersion(db);
+  if (cache && cache.version === version && Date.now() - cache.at < CACHE_MS) return cache.set;
   const [rows, suppressions] = await Promise.all([
     db.prisma.rule.findMany({ where: { enabled: true, kind: "match" }, orderBy: { id: "asc" } }),
     loadSuppressions(db),
@@ -76,7 +91,7 @@ export async function loadRuleSet(db: Db): Promise<RuleSet> {
     }
   }
   const set: RuleSet = { match, byId: new Map(match.map((r) => [r.id, r])), suppressions };
-  cache = { at: Date.now(), set };
+  cache = { at: Date.now(), version, set };
   return set;
 }
 
