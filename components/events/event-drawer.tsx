@@ -11,6 +11,7 @@ import type { TimeRange } from "@/lib/client/entity-links";
 import { useEvent } from "@/lib/client/events";
 import { CONTEXT_SCOPES, type ContextScope } from "@/lib/client/search-types";
 import type { StoredEvent } from "@/lib/client/types";
+import { PinToIncidentButton } from "@/components/incidents/pin-to-incident-button";
 import { EventDetail } from "./event-detail";
 import type { FilterFn } from "./event-field-row";
 
@@ -66,6 +67,8 @@ export function EventDrawer({ eventId, initial, onClose, onFilter, onShowContext
       title={event ? <span className="font-mono">{event.layer} · {event.id}</span> : "Event"}
       headerExtra={
         eventId && (
+          <span className="inline-flex items-center gap-1">
+          {event && <PinToIncidentButton eventId={event.id} eventTs={event.ts} />}
           <Link
             href={`/events/${encodeURIComponent(eventId)}`}
             className="inline-flex items-center gap-1 rounded px-2 py-1 text-xs font-medium text-accent hover:bg-row-hover"
@@ -73,6 +76,7 @@ export function EventDrawer({ eventId, initial, onClose, onFilter, onShowContext
             Open event page
             <ExternalLink className="size-3.5" aria-hidden />
           </Link>
+          </span>
         )
       }
     >
