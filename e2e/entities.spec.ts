@@ -62,6 +62,27 @@ test("post one story through four ingest endpoints", async ({ request }) => {
   await post(request, token, "/api/v1/ingest/logs", [journal(60_000, NODE, "Accepted publickey for ec2-user from 198.51.100.9 port 50022 ssh2")]);
 });
 
+test("the entity APIs need a session; only admins change thresholds", async ({ playwright, request }) => {
+  const baseURL = test.info().project.use.baseURL;
+  const anon = await playwright.request.newContext({ baseURL });
+  for (const path of ["/api/v1/clusters", `/api/v1/clusters/${CLUSTER}`, `/api/v1/clusters/${CLUSTER}/pods`, "/api/v1/coverage", "/api/v1/credentials"]) {
+    expect((await anon.get(path)).status(), path).toBe(401);
+  }
+  await loginApi(request);
+  const viewer = { email: `viewer-${stamp}@e2e.test`, password: "e2e-viewer-password-1" };
+  expect((await request.post("/api/v1/users", { data: { ...viewer, role: "viewer" } })).status()).toBe(201);
+  const asViewer = await playwright.request.newContext({ baseURL });
+  await loginApi(asViewer, viewer);
+  const pods = await asViewer.get(`/api/v1/clusters/${CLUSTER}/pods?q=payments-api&sort=lastSeen&order=desc`);
+  expect(pods.status()).toBe(200);
+  expect((await pods.json()).pods).toEqual([expect.objectContaining({ namespace: NS, name: POD, node: NODE })]);
+  expect((await asViewer.get(`/api/v1/clusters/${CLUSTER}/pods?sort=bogus`)).status()).toBe(400);
+  expect((await asViewer.get("/api/v1/clusters/no-such-cluster")).status()).toBe(404);
+  expect((await asViewer.patch(`/api/v1/clusters/${CLUSTER}/coverage`, { data: { thresholds: { runtime: 30 } } })).status()).toBe(403);
+  await anon.dispose();
+  await asViewer.dispose();
+});
+
 test("drill down from the clusters page to the pod, read its cross-layer timeline, follow the node link", async ({ page }) => {
   await loginUi(page);
   await page.goto("/clusters");

@@ -54,7 +54,11 @@ test("create a rule, backtest it, enable it, ingest a matching event, see the al
   await page.waitForURL(/\/rules\/custom\./);
   const toggle = page.getByRole("switch").first();
   await expect(toggle).toHaveAttribute("aria-checked", "false");
-  await toggle.click();
+  // The switch flips at once; the rule is enabled when the PATCH has committed.
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes("/api/v1/rules/") && r.request().method() === "PATCH" && r.ok()),
+    toggle.click(),
+  ]);
   await expect(toggle).toHaveAttribute("aria-checked", "true");
 
   await ingest(request, [pvcDelete(`${claim}-new`, 0)]);
