@@ -2,26 +2,8 @@
 
 import { Check, Copy } from "lucide-react";
 import { useEffect, useState } from "react";
+import { copyText } from "@/lib/client/clipboard";
 import { cn } from "./cn";
-
-async function writeClipboard(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Clipboard API needs a secure context; fall back to a hidden textarea on plain http.
-    const ta = document.createElement("textarea");
-    ta.value = text;
-    ta.setAttribute("readonly", "");
-    ta.style.position = "fixed";
-    ta.style.opacity = "0";
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand("copy");
-    ta.remove();
-    return ok;
-  }
-}
 
 export function CopyButton({ value, label, className, showText }: { value: string; label: string; className?: string; showText?: boolean }) {
   const [copied, setCopied] = useState(false);
@@ -39,7 +21,7 @@ export function CopyButton({ value, label, className, showText }: { value: strin
       title={label}
       onClick={async (e) => {
         e.stopPropagation();
-        setCopied(await writeClipboard(value));
+        setCopied(await copyText(value));
       }}
       className={cn(
         "inline-flex h-6 shrink-0 items-center gap-1 rounded px-1.5 text-[11px] text-muted hover:bg-row-hover hover:text-fg",
