@@ -114,7 +114,8 @@ export async function getEventsByIds(db: Db, refs: { id: string; ts: Date }[]): 
   const rows = await run<EventRow>(db, Prisma.sql`
     SELECT ${EVENT_COLUMNS} FROM events e
     JOIN unnest(${refs.map((r) => r.id)}::bigint[], ${refs.map((r) => r.ts)}::timestamptz[]) AS k(id, ts)
-      ON e.id = k.id AND e.ts = k.ts
+      -- Refs carry Dates (milliseconds); stored times have microseconds: match within the millisecond.
+      ON e.id = k.id AND e.ts >= k.ts AND e.ts < k.ts + interval '1 millisecond'
     ORDER BY e.ts DESC, e.id DESC`);
   return rows.map(toStoredEvent);
 }

@@ -136,6 +136,11 @@ function compare(f: ResolvedField, op: string, value: string, pos: number): Sql 
     if (!t) throw new QuerySyntaxError(`'${value}' is not a time`, pos, "use ISO-8601 or now-1h");
     return Prisma.sql`${c} ${sqlOp} ${t}`;
   }
+  if (f.def.kind === "inet") {
+    // Compared as addresses; anything else would make PostgreSQL reject the parameter.
+    if (!isInetLiteral(value)) throw new QuerySyntaxError(`'${value}' is not an IP address`, pos, "e.g. source_ip>=10.0.0.0");
+    return Prisma.sql`${c} ${sqlOp} ${value}::inet`;
+  }
   return Prisma.sql`${c} ${sqlOp} ${value}`;
 }
 
