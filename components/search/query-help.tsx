@@ -6,6 +6,7 @@ import { FIELD_ALIASES, FIELDS } from "@/lib/search/query/fields";
 
 const EXAMPLES: [string, string][] = [
   ["exec", "a word anywhere in message, actor, object, pod, namespace, node"],
+  ["/etc/shadow", "punctuation splits words: shadow finds it too; 10.0.2.17 stays one word"],
   ['"permission denied"', "an exact phrase"],
   ["namespace:payments", "a field equals a value"],
   ["pod:api-*", "wildcard (keyword fields and words)"],

@@ -52,3 +52,22 @@ describe("delivery semantics", () => {
     expect(found.events[0]).toMatchObject({ namespace: "shop", pod: "cart-1", container: "app", node: "n1", flags: ["enriched-from-container-id"] });
   });
 });
+
+describe("hostile content never fails the batch", () => {
+  const distinctWords = (n: number) => Array.from({ length: n }, (_, i) => `w${i.toString(36)}x${(i * 7919).toString(36)}`).join(" ");
+
+  it("NUL characters and a message with a million characters of distinct words are stored next to a good record", async () => {
+    const ts = new Date();
+    const base = { ts, cluster: "hostile", layer: "container", source: "fluent-bit" } as const;
+    const good = emptyEvent({ ...base, message: "ordinary line", pod: "ok-1" });
+    const nul = emptyEvent({ ...base, message: "before\u0000after", pod: "nul\u0000pod", attributes: { log: "x\u0000y", "k\u0000": 1 } });
+    const huge = emptyEvent({ ...base, message: `${distinctWords(120_000)} needle-at-the-end`, pod: "huge-1" });
+    const r = await ingestEvents(db, [good, nul, huge]);
+    expect(r.accepted).toBe(3);
+    const found = await searchEvents(db, { q: "cluster:hostile", from: "now-1h", to: "now+1m", limit: 10 });
+    expect(found.events.map((e) => e.pod).sort()).toEqual(["huge-1", "nul\uFFFDpod", "ok-1"]);
+    expect(found.events.find((e) => e.pod === "nul\uFFFDpod")?.message).toBe("before\uFFFDafter");
+    const words = await searchEvents(db, { q: "cluster:hostile before", from: "now-1h", to: "now+1m", limit: 10 });
+    expect(words.events.map((e) => e.pod)).toEqual(["nul\uFFFDpod"]);
+  });
+});

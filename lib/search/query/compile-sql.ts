@@ -3,6 +3,7 @@ import { QuerySyntaxError, type QueryNode } from "./ast";
 import { resolveField, type ResolvedField } from "./fields";
 import { parseTime } from "../time";
 import { compileRegex } from "./regex";
+import { queryWords, toTsquery } from "./words";
 
 type Sql = Prisma.Sql;
 
@@ -144,21 +145,10 @@ function compare(f: ResolvedField, op: string, value: string, pos: number): Sql 
   return Prisma.sql`${c} ${sqlOp} ${value}`;
 }
 
-/** Words for the full-text index: what to_tsvector('simple') would make of them. */
-export function lexemes(value: string): string[] {
-  return value.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean).slice(0, 32);
-}
-
+/** Bare words and phrases: the words in order against the `search` column (see words.ts). */
 function fullText(value: string, quoted: boolean, wildcard: boolean): Sql {
-  const words = lexemes(value);
-  if (words.length === 0) return Prisma.sql`TRUE`;
-  if (wildcard) {
-    // kube* → every word a prefix; built from sanitized lexemes only.
-    const q = words.map((w, i) => (i === words.length - 1 && value.trimEnd().endsWith("*") ? `${w}:*` : w)).join(" & ");
-    return Prisma.sql`e.search @@ to_tsquery('simple', ${q})`;
-  }
-  if (quoted) return Prisma.sql`e.search @@ phraseto_tsquery('simple', ${value})`;
-  return Prisma.sql`e.search @@ plainto_tsquery('simple', ${value})`;
+  const q = toTsquery(queryWords(value, wildcard && !quoted));
+  return q === null ? Prisma.sql`TRUE` : Prisma.sql`e.search @@ to_tsquery('simple', ${q})`;
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(\/(3[0-2]|[12]?\d))?$/;

@@ -2,6 +2,7 @@ import type { QueryNode } from "./ast";
 import { resolveField, type ResolvedField } from "./fields";
 import { parseTime } from "../time";
 import { compileRegex, regexTest } from "./regex";
+import { containsWords, indexedText, queryWords, textWords } from "./words";
 
 /** What the matcher reads: a normalized or stored event (field names as in NormalizedEvent). */
 export type MatchableEvent = Record<string, unknown> & { attributes?: unknown; message?: unknown };
@@ -149,22 +150,9 @@ function fieldTerm(name: string, value: string, wildcard: boolean): Matcher {
   };
 }
 
-const FULLTEXT_PROPS = ["message", "actor", "objectName", "pod", "namespace", "node"] as const;
-
-function words(s: string): string[] {
-  return s.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
-}
-
 function fullText(value: string, quoted: boolean, wildcard: boolean): Matcher {
-  const want = words(value);
-  const prefix = wildcard && value.trimEnd().endsWith("*");
-  return (e) => {
-    const text = FULLTEXT_PROPS.map((p) => (typeof e[p] === "string" ? e[p] : "")).join(" ");
-    const have = words(text);
-    if (quoted) return want.length === 0 || ` ${have.join(" ")} `.includes(` ${want.join(" ")} `);
-    const set = new Set(have);
-    return want.every((w, i) => (prefix && i === want.length - 1 ? have.some((h) => h.startsWith(w)) : set.has(w)));
-  };
+  const want = queryWords(value, wildcard && !quoted);
+  return (e) => containsWords(textWords(indexedText(e)), want);
 }
 
 function inetContains(range: string, value: unknown): boolean {
