@@ -262,3 +262,40 @@ test("live tail shows a new event within a few seconds, and Pause stops it", asy
   await expect(page.getByRole("button", { name: "Live", exact: true })).toBeVisible();
   await expect(page).not.toHaveURL(/[?&]live=1/);
 });
+
+test("live tail keeps the rows the reader scrolled to in place, and counts what arrived above", async ({ page, request }) => {
+  await loginApi(request);
+  const liveCluster = `${cluster}-scroll`;
+  const line = (i: number, agoMs: number) => ({ ...containerLog(i, agoMs), log: `scroll line ${i} ${run}`, kubernetes: { ...containerLog(i, agoMs).kubernetes, pod_name: `scroll-${run}` } });
+  const scopedToken = await (async () => {
+    const r = await request.post("/api/v1/tokens", { data: { cluster: liveCluster, name: `scroll-${run}` } });
+    expect(r.status(), await r.text()).toBe(201);
+    return (await r.json()).token as string;
+  })();
+  const post = async (lines: object[]) => {
+    const r = await request.post("/api/v1/ingest/logs", { headers: { authorization: `Bearer ${scopedToken}`, "content-type": "application/x-ndjson" }, data: lines.map((l) => JSON.stringify(l)).join("\n") });
+    expect(r.status(), await r.text()).toBe(200);
+  };
+  await post(Array.from({ length: 120 }, (_, i) => line(i, (130 - i) * 1000)));
+
+  await loginUi(page);
+  await page.goto(`/events?from=now-15m&live=1&q=${encodeURIComponent(`cluster:${liveCluster}`)}`);
+  await expect(page.getByTestId("results-count")).toContainText("100+ events");
+  const table = page.locator("[data-events-table]");
+  await table.evaluate((el) => (el.scrollTop = 800));
+  const watched = page.getByTestId("event-row").filter({ hasText: `scroll line 80 ${run}` });
+  await expect(watched).toBeVisible();
+  const before = (await watched.boundingBox())!.y;
+
+  await post([line(200, 0), line(201, 0), line(202, 0)]);
+  await expect(page.getByTestId("new-rows-above")).toHaveText("↑ 3 new", { timeout: 5_000 });
+  expect(Math.abs((await watched.boundingBox())!.y - before)).toBeLessThanOrEqual(2);
+
+  await page.getByTestId("new-rows-above").click();
+  await expect(page.getByTestId("event-row").first()).toContainText(`scroll line 202 ${run}`);
+  await expect(page.getByTestId("new-rows-above")).toHaveCount(0);
+  // At the top the table follows the stream: the next line shows at the head, with no counter.
+  await post([line(203, 0)]);
+  await expect(page.getByTestId("event-row").first()).toContainText(`scroll line 203 ${run}`, { timeout: 5_000 });
+  await expect(page.getByTestId("new-rows-above")).toHaveCount(0);
+});

@@ -2,6 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useKeepScrollOnPrepend } from "./use-keep-scroll";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/states";
 import { useTimeZone } from "@/components/ui/use-time-zone";
@@ -71,6 +72,8 @@ export function EventsTable({
     }
   }, [selectedIndex, virtualizer]);
 
+  const newAbove = useKeepScrollOnPrepend(scrollRef, events, ROW_HEIGHT);
+
   const anchorIndex = anchorId ? events.findIndex((e) => e.id === anchorId) : -1;
   useEffect(() => {
     if (anchorIndex >= 0) virtualizer.scrollToIndex(anchorIndex, { align: "center" });
@@ -92,6 +95,16 @@ export function EventsTable({
 
   return (
     <div ref={scrollRef} onKeyDown={onKeyDown} data-events-table="" className={cn("relative overflow-auto", className)}>
+      {newAbove.count > 0 && (
+        <button
+          type="button"
+          onClick={newAbove.jump}
+          data-testid="new-rows-above"
+          className="sticky top-8 z-20 mx-auto -mb-6 block rounded-full border border-line bg-panel px-3 py-0.5 text-xs shadow"
+        >
+          ↑ {newAbove.count.toLocaleString()} new
+        </button>
+      )}
       <table className="w-full border-collapse text-xs" style={{ tableLayout: "fixed", minWidth }}>
         <colgroup>
           {cols.map((c) => (
