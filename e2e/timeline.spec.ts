@@ -220,6 +220,11 @@ test("search terms are highlighted in messages and matching cells, as text", asy
   await expect(row.locator("mark").filter({ hasText: /^checkout$/ })).toHaveCount(1);
   // A field term highlights its own column (the literal part of the wildcard).
   await expect(row.locator("mark").filter({ hasText: /^web-$/ })).toHaveCount(1);
+
+  // A regular expression on a field marks what it matched in that field's cell, with its flags.
+  await page.goto(`/events?from=now-1h&q=${encodeURIComponent(`cluster:${cluster} message:/SERVED\\sIN\\s\\d+\\sms/i`)}`);
+  await expect(page.getByTestId("results-count")).toContainText(`${LOG_LINES} events`);
+  await expect(page.getByTestId("event-row").first().locator("mark").filter({ hasText: /^served in 12 ms$/ })).toHaveCount(1);
 });
 
 test("keyboard: / focuses search, j/k select rows, Enter opens, Esc closes, ? opens help", async ({ page }) => {

@@ -4,12 +4,13 @@ import { SquareArrowOutUpRight } from "lucide-react";
 import Link from "next/link";
 import { entityHref, type EntityKind, type EntityRef, type TimeRange } from "@/lib/client/entity-links";
 import { HighlightText } from "./highlight-text";
+import type { HighlightTerm } from "@/lib/client/highlight";
 
 type Props = {
   kind: EntityKind;
   event: EntityRef;
   range?: TimeRange;
-  terms?: readonly string[];
+  terms?: readonly HighlightTerm[];
   /**
    * "inline": the name is the link (drawer, pages). "cell": the name stays
    * plain text and a small icon links to the entity, so a click anywhere else

@@ -1,7 +1,7 @@
-import { splitHighlights } from "@/lib/client/highlight";
+import { splitHighlights, type HighlightTerm } from "@/lib/client/highlight";
 
 /** Text with the search terms marked: React text nodes and <mark>, never HTML (log content is hostile). */
-export function HighlightText({ text, terms }: { text: string; terms: readonly string[] }) {
+export function HighlightText({ text, terms }: { text: string; terms: readonly HighlightTerm[] }) {
   if (terms.length === 0) return <>{text}</>;
   return (
     <>

@@ -19,6 +19,13 @@ describe("highlightTerms", () => {
     expect(highlightTerms("verb:(create")).toEqual({ any: [], fields: {} });
   });
 
+  it("takes a field's regular expression for that field's cell, with its flags", () => {
+    const t = highlightTerms("actor:/^system:serviceaccount:ci:/ message:/curl|wget/i attributes.userAgent:/x/");
+    expect(t.fields.actor).toEqual([/^system:serviceaccount:ci:/su]);
+    expect(t.fields.message).toEqual([/curl|wget/isu]);
+    expect(Object.keys(t.fields).sort()).toEqual(["actor", "message"]);
+  });
+
   it("applies field terms only to their own cell", () => {
     const t = highlightTerms("exec pod:api");
     expect(termsFor(t, "pod")).toEqual(["exec", "api"]);
@@ -43,6 +50,23 @@ describe("splitHighlights", () => {
       { text: "a.b", match: true },
     ]);
     expect(splitHighlights("axb", ["a.b"])).toEqual([{ text: "axb", match: false }]);
+  });
+
+  it("marks regular expression matches with their own flags, merged with literal matches", () => {
+    expect(splitHighlights("ran CURL then wget x", [/curl|wget/i])).toEqual([
+      { text: "ran ", match: false },
+      { text: "CURL", match: true },
+      { text: " then ", match: false },
+      { text: "wget", match: true },
+      { text: " x", match: false },
+    ]);
+    expect(splitHighlights("ran CURL", [/curl/])).toEqual([{ text: "ran CURL", match: false }]);
+    // overlapping literal and pattern: one run
+    expect(splitHighlights("get secrets now", ["secrets", /get sec/])).toEqual([
+      { text: "get secrets", match: true },
+      { text: " now", match: false },
+    ]);
+    expect(splitHighlights("abc", [/(?=b)/])).toEqual([{ text: "abc", match: false }]);
   });
 
   it("keeps markup as plain text", () => {
