@@ -9,6 +9,13 @@ const security = {
       { property: "$queryRawUnsafe", message: "banned: build SQL with Prisma.sql / $queryRaw tagged templates" },
       { property: "$executeRawUnsafe", message: "banned: build SQL with Prisma.sql / $executeRaw tagged templates" },
     ],
+    "no-restricted-syntax": [
+      "error",
+      {
+        selector: "CallExpression[callee.name='appendAudit'] > MemberExpression.arguments[property.name='prisma']",
+        message: "appendAudit needs a transaction (the chain would fork): use auditNow(db.prisma, …) or pass the tx",
+      },
+    ],
     "react/no-danger": "error",
     "no-eval": "error",
     "no-implied-eval": "error",

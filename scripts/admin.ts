@@ -51,11 +51,13 @@ async function main() {
   switch (command) {
     case "create-user": {
       const input = CreateUserInput.parse({ email: values.email, password: values.password, role: values.role ?? "viewer", name: values.name });
-      const user = await withDb(async (db) => {
-        const u = await createUser(db, input);
-        await appendAudit(db.prisma, { userId: null, action: "user.create", target: `user:${u.id}`, details: { email: u.email, role: u.role, via: "cli" } });
-        return u;
-      });
+      const user = await withDb((db) =>
+        db.prisma.$transaction(async (tx) => {
+          const u = await createUser({ prisma: tx }, input);
+          await appendAudit(tx, { userId: null, action: "user.create", target: `user:${u.id}`, details: { email: u.email, role: u.role, via: "cli" } });
+          return u;
+        }),
+      );
       console.log(`created ${user.role} ${user.email} (${user.id})`);
       return;
     }
@@ -67,7 +69,14 @@ async function main() {
       return;
     }
     case "revoke-token": {
-      const ok = await withDb((db) => revokeIngestToken(db, String(values.id)));
+      const id = String(values.id);
+      const ok = await withDb((db) =>
+        db.prisma.$transaction(async (tx) => {
+          const revoked = await revokeIngestToken({ prisma: tx }, id);
+          if (revoked) await appendAudit(tx, { userId: null, action: "token.revoke", target: `token:${id}`, details: { via: "cli" } });
+          return revoked;
+        }),
+      );
       console.log(ok ? "revoked" : "no such active token");
       if (!ok) process.exitCode = 1;
       return;

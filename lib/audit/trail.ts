@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-type Tx = Prisma.TransactionClient | PrismaClient;
+// appendAudit must run inside a transaction (auditNow opens one): outside one
+// the advisory lock would end with its own statement, and two writers could
+// chain onto the same previous entry — a fork that verifyChain reports as
+// tampering. ESLint refuses appendAudit(db.prisma, …).
+type Tx = Prisma.TransactionClient;
 
 export type AuditEntry = { userId: string | null; action: string; target?: string | null; details?: Record<string, unknown> };
 
@@ -47,6 +51,11 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 }
 
 /** Re-computes the chain in id order, a batch at a time so a long trail does not have to fit in memory. */
+/** An audit entry on its own, in a transaction of its own. */
+export async function auditNow(prisma: PrismaClient, entry: AuditEntry): Promise<void> {
+  await prisma.$transaction((tx) => appendAudit(tx, entry));
+}
+
 export async function verifyChain(db: PrismaClient, batchSize = 5000): Promise<{ ok: boolean; checked: number; brokenAt?: string }> {
   let prev = GENESIS;
   let checked = 0;

@@ -26,9 +26,12 @@ export async function listUsers(db: Db) {
 
 export async function adminCreateUser(db: Db, actor: SessionUser, input: z.infer<typeof CreateUserInput>) {
   try {
-    const user = await createUser(db, input);
-    await appendAudit(db.prisma, { userId: actor.id, action: "user.create", target: `user:${user.id}`, details: { email: user.email, role: user.role } });
-    return user;
+    // One transaction: no user without its audit entry, no entry for a user that was not created.
+    return await db.prisma.$transaction(async (tx) => {
+      const user = await createUser({ prisma: tx }, input);
+      await appendAudit(tx, { userId: actor.id, action: "user.create", target: `user:${user.id}`, details: { email: user.email, role: user.role } });
+      return user;
+    });
   } catch (err) {
     if (err instanceof UserExistsError) throw new HttpError(409, err.message);
     throw err;
@@ -58,14 +61,18 @@ export async function listTokens(db: Db) {
 }
 
 export async function adminCreateToken(db: Db, actor: SessionUser | null, input: z.infer<typeof CreateTokenInput>) {
-  const created = await createIngestToken(db, { cluster: input.cluster, name: input.name, createdById: actor?.id ?? null });
-  await appendAudit(db.prisma, { userId: actor?.id ?? null, action: "token.create", target: `token:${created.id}`, details: { cluster: created.cluster, name: created.name } });
-  return created;
+  return db.prisma.$transaction(async (tx) => {
+    const created = await createIngestToken({ prisma: tx }, { cluster: input.cluster, name: input.name, createdById: actor?.id ?? null });
+    await appendAudit(tx, { userId: actor?.id ?? null, action: "token.create", target: `token:${created.id}`, details: { cluster: created.cluster, name: created.name } });
+    return created;
+  });
 }
 
 export async function adminRevokeToken(db: Db, actor: SessionUser, id: string) {
   if (!z.string().uuid().safeParse(id).success) throw new HttpError(404, "token not found");
-  const ok = await revokeIngestToken(db, id);
-  if (!ok) throw new HttpError(404, "token not found or already revoked");
-  await appendAudit(db.prisma, { userId: actor.id, action: "token.revoke", target: `token:${id}` });
+  await db.prisma.$transaction(async (tx) => {
+    const ok = await revokeIngestToken({ prisma: tx }, id);
+    if (!ok) throw new HttpError(404, "token not found or already revoked");
+    await appendAudit(tx, { userId: actor.id, action: "token.revoke", target: `token:${id}` });
+  });
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { randomSecret, sha256Hex } from "./secrets";
 
 export const TOKEN_PREFIX = "cn_";
@@ -6,7 +7,7 @@ export const TOKEN_PREFIX = "cn_";
 export type IngestScope = { tokenId: string; cluster: string };
 
 /** Creates an ingest token scoped to one cluster. The token is returned once; only its hash is kept. */
-export async function createIngestToken(db: Db, input: { cluster: string; name?: string; createdById?: string | null }) {
+export async function createIngestToken(db: { prisma: Db["prisma"] | Prisma.TransactionClient }, input: { cluster: string; name?: string; createdById?: string | null }) {
   const token = TOKEN_PREFIX + randomSecret(32);
   const row = await db.prisma.ingestToken.create({
     data: {
@@ -31,7 +32,7 @@ export async function checkIngestToken(db: Db, authorization: string | null): Pr
   return { ok: true, scope: { tokenId: row.id, cluster: row.cluster } };
 }
 
-export async function revokeIngestToken(db: Db, id: string): Promise<boolean> {
+export async function revokeIngestToken(db: { prisma: Db["prisma"] | Prisma.TransactionClient }, id: string): Promise<boolean> {
   const r = await db.prisma.ingestToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
   return r.count > 0;
 }

@@ -1,10 +1,12 @@
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RoleName, SessionUser } from "./roles";
 import { hashPassword, verifyPassword, generatePassword } from "./password";
 
 export class UserExistsError extends Error {}
 
-export async function createUser(db: Db, input: { email: string; password: string; role: RoleName; name?: string | null }): Promise<SessionUser> {
+/** Takes a transaction's client too, so the caller can audit the creation atomically. */
+export async function createUser(db: { prisma: Db["prisma"] | Prisma.TransactionClient }, input: { email: string; password: string; role: RoleName; name?: string | null }): Promise<SessionUser> {
   const email = input.email.trim().toLowerCase();
   const existing = await db.prisma.user.findUnique({ where: { email } });
   if (existing) throw new UserExistsError(`user ${email} already exists`);

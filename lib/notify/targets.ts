@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
-import { appendAudit } from "@/lib/audit/trail";
+import { appendAudit, auditNow } from "@/lib/audit/trail";
 import { HttpError } from "@/lib/http/errors";
 import { UnsafeUrlError, validateWebhookUrl, type Resolver } from "./ssrf";
 import { deliver } from "./deliver";
@@ -107,6 +107,6 @@ export async function testTarget(db: Db, user: SessionUser, id: number, resolve?
   const t = await db.prisma.notificationTarget.findUnique({ where: { id } });
   if (!t) throw new HttpError(404, "notification target not found");
   const r = await deliver(db, t, null, testMessage(t.name), { resolve });
-  await appendAudit(db.prisma, { userId: user.id, action: "notify.target.test", target: `notification-target:${id}`, details: { ok: r.ok, statusCode: r.statusCode, error: r.error } });
+  await auditNow(db.prisma, { userId: user.id, action: "notify.target.test", target: `notification-target:${id}`, details: { ok: r.ok, statusCode: r.statusCode, error: r.error } });
   return { ok: r.ok, statusCode: r.statusCode, error: r.error };
 }

@@ -9,7 +9,8 @@ import { changeAlertStatus } from "../../lib/alerts/triage";
 import { authenticate, createUser, ensureFirstAdmin } from "../../lib/auth/users";
 import { createSession, deleteSession, userForSession } from "../../lib/auth/sessions";
 import { checkIngestToken, createIngestToken, revokeIngestToken } from "../../lib/auth/tokens";
-import { verifyChain } from "../../lib/audit/trail";
+import { auditNow, verifyChain } from "../../lib/audit/trail";
+import { adminCreateToken, adminCreateUser, adminRevokeToken } from "../../lib/auth/admin";
 import type { SessionUser } from "../../lib/auth/roles";
 
 const db = testDb();
@@ -56,6 +57,29 @@ describe("accounts", () => {
     expect(await checkIngestToken(db, "Bearer cn_wrong")).toMatchObject({ ok: false, status: 401 });
     await revokeIngestToken(db, t.id);
     expect(await checkIngestToken(db, `Bearer ${t.token}`)).toMatchObject({ ok: false, status: 403 });
+  });
+});
+
+describe("audit trail writers", () => {
+  it("concurrent writers outside a transaction never fork the chain", async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, i) => auditNow(db.prisma, { userId: null, action: "test.concurrent", details: { i } })));
+    expect(await db.prisma.auditLog.count({ where: { action: "test.concurrent" } })).toBe(12);
+    expect(await verifyChain(db.prisma)).toMatchObject({ ok: true });
+  });
+
+  it("admin changes and their audit entries commit together, or not at all", async () => {
+    const admin = await createUser(db, { email: "root@example.com", password: "correct horse battery", role: "admin" });
+    const count = () => db.prisma.auditLog.count();
+    const before = await count();
+    const token = await adminCreateToken(db, admin, { cluster: "audited" });
+    await adminRevokeToken(db, admin, token.id);
+    const entries = await db.prisma.auditLog.findMany({ where: { target: `token:${token.id}` }, orderBy: { id: "asc" } });
+    expect(entries.map((e) => e.action)).toEqual(["token.create", "token.revoke"]);
+    // Refused changes leave no entry behind.
+    await expect(adminRevokeToken(db, admin, token.id)).rejects.toMatchObject({ status: 404 });
+    await expect(adminCreateUser(db, admin, { email: "root@example.com", password: "another long password", role: "viewer" })).rejects.toMatchObject({ status: 409 });
+    expect(await count()).toBe(before + 2);
+    expect(await verifyChain(db.prisma)).toMatchObject({ ok: true });
   });
 });
 
