@@ -55,6 +55,17 @@ function stolenTokenStory(s: Story): void {
   s.wait(4).audit(c, thief, { verb: "get", resource: "secrets", ns: "payments", name: "stripe-api-key" });
   s.wait(8).audit(c, thief, { verb: "create", resource: "pods", ns: "kube-system", code: 403 });
   s.wait(3).audit(c, thief, { verb: "get", resource: "secrets", ns: "kube-system", name: "aws-load-balancer-tls", code: 403 });
+  // Persistence: a year-long token for the namespace's deployer account (TokenRequest), then used from the same address.
+  const deployer = "payments-deployer";
+  s.wait(21).audit(c, thief, { verb: "list", resource: "serviceaccounts", ns: "payments" });
+  s.wait(7).audit(c, thief, {
+    verb: "create", resource: "serviceaccounts", ns: "payments", name: deployer, subresource: "token",
+    requestObject: { kind: "TokenRequest", apiVersion: "authentication.k8s.io/v1", spec: { audiences: ["https://kubernetes.default.svc"], expirationSeconds: 31_536_000 } },
+    responseObject: { kind: "TokenRequest", apiVersion: "authentication.k8s.io/v1", status: { expirationTimestamp: new Date(s.now() + 31_536_000_000).toISOString().replace(/\.\d+Z$/, "Z") } },
+  });
+  const minted: Actor = { ...thief, user: `system:serviceaccount:payments:${deployer}`, why: WHY.app.replaceAll("APP", deployer).replaceAll("NAMESPACE", "payments") };
+  s.wait(95).audit(c, minted, { verb: "get", resource: "deployments", group: "apps", ns: "payments", name: "payments-api" });
+  s.wait(6).audit(c, minted, { verb: "patch", resource: "deployments", group: "apps", ns: "payments", name: "payments-api" });
 }
 
 /** (b) An anonymous scan from one address: 401s with a forged token, 403s as system:anonymous, exec attempts included. */

@@ -32,7 +32,7 @@ export class Story {
     return this;
   }
   /** the story's clock, kept inside the generated window whatever its size */
-  private now(offsetMs = 0): number {
+  now(offsetMs = 0): number {
     return Math.min(this.hi, Math.max(this.lo, this.t + offsetMs));
   }
   private sub(): number {

@@ -118,8 +118,11 @@ export const CASES: Record<string, Case> = {
   "k8s.aws-auth-configmap": { hit: [audit({ verb: "patch", resource: "configmaps", namespace: "kube-system", name: "aws-auth" })], miss: [audit({ verb: "get", resource: "configmaps", namespace: "kube-system", name: "aws-auth" })] },
   "k8s.coredns-config": { hit: [audit({ verb: "update", resource: "configmaps", namespace: "kube-system", name: "coredns" })], miss: [audit({ verb: "update", resource: "configmaps", namespace: "default", name: "coredns" })] },
   "k8s.sa-token-created": {
-    hit: [audit({ verb: "create", resource: "serviceaccounts", subresource: "token", name: "admin-sa" })],
-    miss: [audit({ verb: "create", resource: "serviceaccounts", subresource: "token", name: "app", user: "system:node:node-1" })],
+    hit: [audit({ verb: "create", resource: "serviceaccounts", subresource: "token", name: "admin-sa" }),
+      audit({ verb: "create", resource: "serviceaccounts", subresource: "token", name: "deployer", user: "system:serviceaccount:payments:payments-api" })],
+    miss: [audit({ verb: "create", resource: "serviceaccounts", subresource: "token", name: "app", user: "system:node:node-1" }),
+      audit({ verb: "create", resource: "serviceaccounts", subresource: "token", name: "app", user: "system:serviceaccount:kube-system:generic-garbage-collector" }),
+      audit({ verb: "create", resource: "serviceaccounts", subresource: "token", name: "app", user: "system:kube-controller-manager" })],
   },
   "k8s.csr-created": {
     hit: [audit({ verb: "create", resource: "certificatesigningrequests", namespace: null, name: "eve" })],

@@ -169,7 +169,8 @@ export const SECRET_RULES: RuleSpec[] = [
     description: "A token for a service account was requested through the TokenRequest API (serviceaccounts/token) by someone other than a kubelet or the control plane: a way to mint long-lived credentials for a powerful account.",
     severity: "medium",
     kind: "match",
-    definition: { query: audit(`verb:create AND resource:serviceaccounts AND subresource:token AND -actor_type:node AND ${NON_SYSTEM_USER}`), groupBy: ["cluster", "namespace", "actor"], title: "Token for {namespace}/{object_name} requested by {actor}" },
+    // Service accounts outside kube-system count: a stolen app token minting a token for a stronger account is the attack.
+    definition: { query: audit(`verb:create AND resource:serviceaccounts AND subresource:token AND -actor_type:node AND (${NON_SYSTEM_USER} OR (actor:system:serviceaccount:* AND -actor:system:serviceaccount:kube-system:*))`), groupBy: ["cluster", "namespace", "actor"], title: "Token for {namespace}/{object_name} requested by {actor}" },
     mitre: ["T1528", "T1098.001"],
     equivalents: ["panther:Kubernetes.ServiceAccount.TokenCreated", "elastic:Kubernetes Service Account Token Created via TokenRequest API"],
     remediation: "Find out what the token was for; remove create on serviceaccounts/token from roles that do not need it.",
