@@ -1,10 +1,10 @@
 import "./next-als";
 import { createServer, type IncomingMessage } from "node:http";
-import { Readable } from "node:stream";
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { workAsyncStorage } from "next/dist/server/app-render/work-async-storage.external.js";
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external.js";
 import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store.js";
+import { listenLoopback, sendResponse, toNextRequest } from "./http-bridge";
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -48,30 +48,16 @@ export async function startAppServer(routes: AppRoutes): Promise<{ url: string; 
         res.writeHead(404).end();
         return;
       }
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const hasBody = req.method !== "GET" && req.method !== "HEAD";
-      const request = new NextRequest(url, {
-        method: req.method,
-        headers,
-        body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-        duplex: "half",
-      } as ConstructorParameters<typeof NextRequest>[1]);
-      const requestStore = createRequestStoreForAPI({ headers } as never, url as never, undefined as never, undefined, undefined as never, undefined);
+      const request = toNextRequest(req, url);
+      const requestStore = createRequestStoreForAPI({ headers: request.headers } as never, url as never, undefined as never, undefined, undefined as never, undefined);
       const workStore = { route: url.pathname, page: url.pathname, forceStatic: false, dynamicShouldError: false };
       const response = await workAsyncStorage.run(workStore as never, () =>
         workUnitAsyncStorage.run(requestStore as never, () => handler!(request, { params: Promise.resolve(params) })),
       );
-      const out: Record<string, string> = {};
-      response.headers.forEach((v, k) => (out[k] = v));
-      res.writeHead(response.status, out);
-      res.end(Buffer.from(await response.arrayBuffer()));
+      await sendResponse(res, response);
     } catch (err) {
       res.writeHead(500).end(String(err));
     }
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const addr = server.address();
-  const port = typeof addr === "object" && addr ? addr.port : 0;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  return listenLoopback(server);
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import { Readable } from "node:stream";
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
+import { listenLoopback, sendResponse, toNextRequest } from "./http-bridge";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type Routes = Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "DELETE", Handler>>>;
@@ -8,7 +8,8 @@ export type Routes = Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "D
 /**
  * Serves the app's real route handlers over real HTTP on 127.0.0.1, so real
  * clients (curl, the OpenTelemetry SDK, syslog-ng) can post to them in
- * integration tests without building Next.js. Paths are matched exactly.
+ * integration tests without building Next.js. Paths are matched exactly; no
+ * request scope, so cookie sessions are app-server.ts's business.
  */
 export async function startRouteServer(routes: Routes): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const server = createServer(async (req: IncomingMessage, res) => {
@@ -19,30 +20,10 @@ export async function startRouteServer(routes: Routes): Promise<{ url: string; c
         res.writeHead(404).end();
         return;
       }
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const hasBody = req.method !== "GET" && req.method !== "HEAD";
-      const request = new NextRequest(url, {
-        method: req.method,
-        headers,
-        body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-        duplex: "half",
-      } as ConstructorParameters<typeof NextRequest>[1]);
-      const response = await handler(request, { params: Promise.resolve({}) });
-      const out: Record<string, string> = {};
-      response.headers.forEach((v, k) => (out[k] = v));
-      res.writeHead(response.status, out);
-      res.end(Buffer.from(await response.arrayBuffer()));
+      await sendResponse(res, await handler(toNextRequest(req, url), { params: Promise.resolve({}) }));
     } catch (err) {
       res.writeHead(500).end(String(err));
     }
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const addr = server.address();
-  const port = typeof addr === "object" && addr ? addr.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    server,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
+  return { ...(await listenLoopback(server)), server };
 }

@@ -282,7 +282,7 @@ describe("parseAuditBody / normalizeAuditBody", () => {
   it("throws RecordError only for an empty or wholly undecodable body", () => {
     expect(() => parseAuditBody("")).toThrow(RecordError);
     expect(() => parseAuditBody("  \n\n ")).toThrow(/empty body/);
-    expect(() => parseAuditBody("hello\nworld")).toThrow(/neither JSON nor NDJSON/);
+    expect(() => parseAuditBody("hello\nworld")).toThrow(/body is not an audit Event, EventList, JSON array or NDJSON: line 1 is not valid JSON/);
     expect(normalizeAuditBody("42", CLUSTER).rejected[0]).toMatchObject({ index: 0, reason: expect.stringMatching(/got number/) });
   });
 });

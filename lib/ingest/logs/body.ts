@@ -1,10 +1,9 @@
 /**
- * Request body → records, shared by the Falco, logs and Kubernetes Events
- * normalizers. Like the audit decoder (lib/ingest/audit/body.ts), a body that
- * is one JSON value is used whole and anything else is read line by line, so
- * one broken line is rejected on its own; unlike it, a line that is not JSON
- * can still be a record (a syslog line), and containers are format-specific
- * (EventList, Fluent Bit `[ts, {...}]` pairs), hence the hooks.
+ * Request body → records, shared by the audit, Falco, logs and Kubernetes
+ * Events normalizers: a body that is one JSON value is used whole and anything
+ * else is read line by line, so one broken line is rejected on its own. A line
+ * that is not JSON can still be a record (a syslog line), and containers are
+ * format-specific (EventList, Fluent Bit `[ts, {...}]` pairs), hence the hooks.
  */
 import type { NormalizedEvent } from "@/lib/events/types";
 import { RecordError } from "@/lib/ingest/audit/errors";
@@ -12,6 +11,7 @@ import { isObj, rawOf, truncateUtf8 } from "@/lib/ingest/audit/util";
 import { MAX_RAW_CHARS, type NormalizeResult, type Rejected } from "../types";
 
 export { RecordError };
+/** A decoded record and where it came from: the line number (NDJSON) or the item position (one JSON value). */
 export type Positioned = { index: number; value: unknown };
 
 export type DecodeOptions = {
