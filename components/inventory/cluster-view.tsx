@@ -1,19 +1,14 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { Activity, ShieldCheck } from "lucide-react";
+import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
-import { Suspense } from "react";
 import { TimeAgo } from "@/components/ingest/time-ago";
-import { EmptyState, ErrorBox, Spinner } from "@/components/ui/states";
-import { ApiError, errorMessage } from "@/lib/client/api";
-import { clusterHref } from "@/lib/client/entity-links";
 import { formatNumber, formatTsZone } from "@/lib/client/format";
-import { inventoryKeys, useCluster } from "@/lib/client/inventory";
+import { useCluster } from "@/lib/client/inventory";
 import { LayerActivityChart } from "./charts";
 import { EntityAlerts } from "./entity-alerts";
 import { NamespacesTable, NodesTable, PodsTable } from "./entity-lists";
-import { EntityPageHeader } from "./entity-page-header";
+import { EntityPage, entityCrumbs, HeaderLink, withRangeBoundary } from "./entity-page";
 import { EventList } from "./event-list";
 import { coverageHref, timelineHref } from "./links";
 import { Fact, Panel } from "./panel";
@@ -22,33 +17,20 @@ import { TamperingList } from "./tampering-list";
 import { TopActors } from "./top-actors";
 import { useEntityRange } from "./use-entity-range";
 
-const headerLink = "inline-flex items-center gap-1 rounded px-2 py-1 text-xs font-medium text-accent hover:bg-row-hover";
-
 function ClusterBody({ cluster }: { cluster: string }) {
   const { range, links, setRange } = useEntityRange();
   const query = useCluster(cluster, range);
-  const qc = useQueryClient();
-  const o = query.data;
   return (
-    <div>
-      <EntityPageHeader
-        crumbs={[{ label: "Clusters", href: "/clusters" }, { label: cluster, kind: "cluster", href: clusterHref(cluster, links) }]}
-        refreshing={query.isFetching}
-        onRefresh={() => void qc.invalidateQueries({ queryKey: inventoryKeys.all })}
-      >
-        <Link href={coverageHref(cluster, links)} className={headerLink}><ShieldCheck className="size-3.5" aria-hidden />Coverage</Link>
-        <Link href={timelineHref({ cluster }, links)} className={headerLink}><Activity className="size-3.5" aria-hidden />Timeline</Link>
-      </EntityPageHeader>
-      {query.isError ? (
-        query.error instanceof ApiError && query.error.status === 404 ? (
-          <EmptyState>No cluster named “{cluster}” has sent events.</EmptyState>
-        ) : (
-          <ErrorBox className="m-4">{errorMessage(query.error)}</ErrorBox>
-        )
-      ) : !o ? (
-        <Spinner className="p-4" label="Loading cluster" />
-      ) : (
-        <div className="flex flex-col gap-3 p-4">
+    <EntityPage
+      crumbs={entityCrumbs({ cluster }, links)}
+      actions={<HeaderLink href={coverageHref(cluster, links)} icon={ShieldCheck}>Coverage</HeaderLink>}
+      timeline={timelineHref({ cluster }, links)}
+      query={query}
+      notFound={`No cluster named “${cluster}” has sent events.`}
+      loadingLabel="Loading cluster"
+    >
+      {(o) => (
+        <>
           <SilentBanner cluster={cluster} coverage={o.coverage} coverageHref={coverageHref(cluster, links)} />
           <dl className="grid grid-cols-2 gap-3 rounded border border-line bg-panel p-3 md:grid-cols-4 xl:grid-cols-7">
             <Fact label="First seen">{formatTsZone(o.cluster.firstSeen)}</Fact>
@@ -98,16 +80,10 @@ function ClusterBody({ cluster }: { cluster: string }) {
           <Panel title="Pods" count={o.counts.pods} id="pods">
             <PodsTable cluster={cluster} range={links} />
           </Panel>
-        </div>
+        </>
       )}
-    </div>
+    </EntityPage>
   );
 }
 
-export function ClusterView({ cluster }: { cluster: string }) {
-  return (
-    <Suspense fallback={<Spinner className="p-4" label="Loading cluster" />}>
-      <ClusterBody cluster={cluster} />
-    </Suspense>
-  );
-}
+export const ClusterView = withRangeBoundary("Loading cluster", ClusterBody);

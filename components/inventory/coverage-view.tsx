@@ -1,17 +1,13 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { Suspense } from "react";
-import { EmptyState, ErrorBox, Spinner } from "@/components/ui/states";
+import { EmptyState } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ingest/time-ago";
-import { ApiError, errorMessage } from "@/lib/client/api";
-import { clusterHref } from "@/lib/client/entity-links";
 import { formatNumber, formatTs } from "@/lib/client/format";
-import { inventoryKeys, useClusterCoverage, type ClusterCoverageView } from "@/lib/client/inventory";
+import { useClusterCoverage, type ClusterCoverageView } from "@/lib/client/inventory";
 import { hasRole, type RoleName } from "@/lib/auth/roles";
 import { CoverageMatrix, ScoreExplainer } from "./coverage-matrix";
-import { EntityPageHeader } from "./entity-page-header";
+import { EntityPage, entityCrumbs, withRangeBoundary } from "./entity-page";
 import { coverageHref } from "./links";
 import { Panel } from "./panel";
 import { SilentBanner } from "./silent-banner";
@@ -45,29 +41,15 @@ function Sources({ c }: { c: ClusterCoverageView }) {
 function CoverageBody({ cluster, role }: { cluster: string; role: RoleName }) {
   const { range, links } = useEntityRange();
   const query = useClusterCoverage(cluster, range);
-  const qc = useQueryClient();
-  const c = query.data;
   return (
-    <div>
-      <EntityPageHeader
-        crumbs={[
-          { label: "Clusters", href: "/clusters" },
-          { label: cluster, kind: "cluster", href: clusterHref(cluster, links) },
-          { label: "coverage", href: coverageHref(cluster, links) },
-        ]}
-        refreshing={query.isFetching}
-        onRefresh={() => void qc.invalidateQueries({ queryKey: inventoryKeys.all })}
-      />
-      {query.isError ? (
-        query.error instanceof ApiError && query.error.status === 404 ? (
-          <EmptyState>No cluster named “{cluster}” has sent events.</EmptyState>
-        ) : (
-          <ErrorBox className="m-4">{errorMessage(query.error)}</ErrorBox>
-        )
-      ) : !c ? (
-        <Spinner className="p-4" label="Loading coverage" />
-      ) : (
-        <div className="flex flex-col gap-3 p-4">
+    <EntityPage
+      crumbs={[...entityCrumbs({ cluster }, links), { label: "coverage", href: coverageHref(cluster, links) }]}
+      query={query}
+      notFound={`No cluster named “${cluster}” has sent events.`}
+      loadingLabel="Loading coverage"
+    >
+      {(c) => (
+        <>
           <SilentBanner cluster={cluster} coverage={c.coverage} />
           <Panel title="Coverage" actions={<span className="font-mono text-xs">score {c.coverage.score} / 100</span>}>
             <CoverageMatrix rows={[{ cluster, coverage: c.coverage }]} range={links} />
@@ -88,16 +70,10 @@ function CoverageBody({ cluster, role }: { cluster: string; role: RoleName }) {
           <Panel title="Logging tampering signals" count={c.tampering.length} testId="tampering">
             <TamperingList signals={c.tampering} range={links} />
           </Panel>
-        </div>
+        </>
       )}
-    </div>
+    </EntityPage>
   );
 }
 
-export function CoverageView({ cluster, role }: { cluster: string; role: RoleName }) {
-  return (
-    <Suspense fallback={<Spinner className="p-4" label="Loading coverage" />}>
-      <CoverageBody cluster={cluster} role={role} />
-    </Suspense>
-  );
-}
+export const CoverageView = withRangeBoundary("Loading coverage", CoverageBody);

@@ -1,19 +1,13 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { Activity } from "lucide-react";
-import Link from "next/link";
-import { Suspense } from "react";
 import { TimeAgo } from "@/components/ingest/time-ago";
-import { EmptyState, ErrorBox, Spinner } from "@/components/ui/states";
+import { EmptyState } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ApiError, errorMessage } from "@/lib/client/api";
-import { clusterHref, namespaceHref } from "@/lib/client/entity-links";
 import { formatTs, formatTsZone } from "@/lib/client/format";
-import { inventoryKeys, useNamespaceDetail, type WorkloadRow } from "@/lib/client/inventory";
+import { useNamespaceDetail, type WorkloadRow } from "@/lib/client/inventory";
 import { EntityAlerts } from "./entity-alerts";
 import { PodsTable } from "./entity-lists";
-import { EntityPageHeader } from "./entity-page-header";
+import { EntityPage, entityCrumbs, withRangeBoundary } from "./entity-page";
 import { EventList } from "./event-list";
 import { timelineHref } from "./links";
 import { Fact, Panel } from "./panel";
@@ -45,34 +39,16 @@ function Workloads({ rows }: { rows: WorkloadRow[] }) {
 function NamespaceBody({ cluster, namespace }: { cluster: string; namespace: string }) {
   const { range, links } = useEntityRange();
   const query = useNamespaceDetail(cluster, namespace, range);
-  const qc = useQueryClient();
-  const d = query.data;
   return (
-    <div>
-      <EntityPageHeader
-        crumbs={[
-          { label: "Clusters", href: "/clusters" },
-          { label: cluster, kind: "cluster", href: clusterHref(cluster, links) },
-          { label: namespace, kind: "namespace", href: namespaceHref(cluster, namespace, links) },
-        ]}
-        refreshing={query.isFetching}
-        onRefresh={() => void qc.invalidateQueries({ queryKey: inventoryKeys.all })}
-      >
-        <Link href={timelineHref({ cluster, namespace }, links)} className="inline-flex items-center gap-1 rounded px-2 py-1 text-xs font-medium text-accent hover:bg-row-hover">
-          <Activity className="size-3.5" aria-hidden />
-          Timeline
-        </Link>
-      </EntityPageHeader>
-      {query.isError ? (
-        query.error instanceof ApiError && query.error.status === 404 ? (
-          <EmptyState>No namespace “{namespace}” has been seen in {cluster}.</EmptyState>
-        ) : (
-          <ErrorBox className="m-4">{errorMessage(query.error)}</ErrorBox>
-        )
-      ) : !d ? (
-        <Spinner className="p-4" label="Loading namespace" />
-      ) : (
-        <div className="flex flex-col gap-3 p-4">
+    <EntityPage
+      crumbs={entityCrumbs({ cluster, namespace }, links)}
+      timeline={timelineHref({ cluster, namespace }, links)}
+      query={query}
+      notFound={`No namespace “${namespace}” has been seen in ${cluster}.`}
+      loadingLabel="Loading namespace"
+    >
+      {(d) => (
+        <>
           <dl className="grid grid-cols-2 gap-3 rounded border border-line bg-panel p-3 md:grid-cols-4">
             <Fact label="Namespace">{d.namespace.name}</Fact>
             <Fact label="First seen">{formatTsZone(d.namespace.firstSeen)}</Fact>
@@ -92,16 +68,10 @@ function NamespaceBody({ cluster, namespace }: { cluster: string; namespace: str
           <Panel title="Alerts" count={d.alerts.length}>
             <EntityAlerts alerts={d.alerts} range={links} />
           </Panel>
-        </div>
+        </>
       )}
-    </div>
+    </EntityPage>
   );
 }
 
-export function NamespaceView({ cluster, namespace }: { cluster: string; namespace: string }) {
-  return (
-    <Suspense fallback={<Spinner className="p-4" label="Loading namespace" />}>
-      <NamespaceBody cluster={cluster} namespace={namespace} />
-    </Suspense>
-  );
-}
+export const NamespaceView = withRangeBoundary("Loading namespace", NamespaceBody);

@@ -1,17 +1,10 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { Activity } from "lucide-react";
-import Link from "next/link";
-import { Suspense } from "react";
 import { TimeAgo } from "@/components/ingest/time-ago";
-import { EmptyState, ErrorBox, Spinner } from "@/components/ui/states";
-import { ApiError, errorMessage } from "@/lib/client/api";
-import { clusterHref, nodeHref } from "@/lib/client/entity-links";
 import { formatTsZone } from "@/lib/client/format";
-import { inventoryKeys, useNode } from "@/lib/client/inventory";
+import { useNode } from "@/lib/client/inventory";
 import { EntityAlerts } from "./entity-alerts";
-import { EntityPageHeader } from "./entity-page-header";
+import { EntityPage, entityCrumbs, withRangeBoundary } from "./entity-page";
 import { EventList } from "./event-list";
 import { timelineHref } from "./links";
 import { Fact, Panel } from "./panel";
@@ -21,34 +14,16 @@ import { useEntityRange } from "./use-entity-range";
 function NodeBody({ cluster, node }: { cluster: string; node: string }) {
   const { range, links } = useEntityRange();
   const query = useNode(cluster, node, range);
-  const qc = useQueryClient();
-  const d = query.data;
   return (
-    <div>
-      <EntityPageHeader
-        crumbs={[
-          { label: "Clusters", href: "/clusters" },
-          { label: cluster, kind: "cluster", href: clusterHref(cluster, links) },
-          { label: node, kind: "node", href: nodeHref(cluster, node, links) },
-        ]}
-        refreshing={query.isFetching}
-        onRefresh={() => void qc.invalidateQueries({ queryKey: inventoryKeys.all })}
-      >
-        <Link href={timelineHref({ cluster, node }, links)} className="inline-flex items-center gap-1 rounded px-2 py-1 text-xs font-medium text-accent hover:bg-row-hover">
-          <Activity className="size-3.5" aria-hidden />
-          Timeline
-        </Link>
-      </EntityPageHeader>
-      {query.isError ? (
-        query.error instanceof ApiError && query.error.status === 404 ? (
-          <EmptyState>No node “{node}” has been seen in {cluster}.</EmptyState>
-        ) : (
-          <ErrorBox className="m-4">{errorMessage(query.error)}</ErrorBox>
-        )
-      ) : !d ? (
-        <Spinner className="p-4" label="Loading node" />
-      ) : (
-        <div className="flex flex-col gap-3 p-4">
+    <EntityPage
+      crumbs={entityCrumbs({ cluster, node }, links)}
+      timeline={timelineHref({ cluster, node }, links)}
+      query={query}
+      notFound={`No node “${node}” has been seen in ${cluster}.`}
+      loadingLabel="Loading node"
+    >
+      {(d) => (
+        <>
           <dl className="grid grid-cols-2 gap-3 rounded border border-line bg-panel p-3 md:grid-cols-4">
             <Fact label="Node">{d.node.name}</Fact>
             <Fact label="First seen">{formatTsZone(d.node.firstSeen)}</Fact>
@@ -72,16 +47,10 @@ function NodeBody({ cluster, node }: { cluster: string; node: string }) {
           <Panel title="Alerts on this node's pods" count={d.alerts.length}>
             <EntityAlerts alerts={d.alerts} range={links} />
           </Panel>
-        </div>
+        </>
       )}
-    </div>
+    </EntityPage>
   );
 }
 
-export function NodeView({ cluster, node }: { cluster: string; node: string }) {
-  return (
-    <Suspense fallback={<Spinner className="p-4" label="Loading node" />}>
-      <NodeBody cluster={cluster} node={node} />
-    </Suspense>
-  );
-}
+export const NodeView = withRangeBoundary("Loading node", NodeBody);

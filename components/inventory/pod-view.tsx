@@ -1,18 +1,13 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { Activity } from "lucide-react";
 import Link from "next/link";
-import { Suspense } from "react";
 import { TimeAgo, useNow } from "@/components/ingest/time-ago";
-import { EmptyState, ErrorBox, Spinner } from "@/components/ui/states";
-import { ApiError, errorMessage } from "@/lib/client/api";
-import { clusterHref, namespaceHref, nodeHref, podHref } from "@/lib/client/entity-links";
+import { namespaceHref, nodeHref } from "@/lib/client/entity-links";
 import { formatTsZone } from "@/lib/client/format";
-import { inventoryKeys, usePod } from "@/lib/client/inventory";
+import { usePod } from "@/lib/client/inventory";
 import { LAYERS, type Layer } from "@/lib/events/types";
 import { EntityAlerts } from "./entity-alerts";
-import { EntityPageHeader } from "./entity-page-header";
+import { EntityPage, entityCrumbs, withRangeBoundary } from "./entity-page";
 import { timelineHref } from "./links";
 import { Fact, Panel } from "./panel";
 import { Containers, ExecHistory, Lifecycle } from "./pod-sections";
@@ -29,38 +24,19 @@ function parseLayers(s: string | null): Layer[] {
 function PodBody({ cluster, namespace, pod }: { cluster: string; namespace: string; pod: string }) {
   const { range, links, setParams, setRange, param } = useEntityRange();
   const query = usePod(cluster, namespace, pod, range);
-  const qc = useQueryClient();
   const container = param("container") ?? "";
   const layers = parseLayers(param("layers"));
-  const d = query.data;
   const now = useNow();
   return (
-    <div>
-      <EntityPageHeader
-        crumbs={[
-          { label: "Clusters", href: "/clusters" },
-          { label: cluster, kind: "cluster", href: clusterHref(cluster, links) },
-          { label: namespace, kind: "namespace", href: namespaceHref(cluster, namespace, links) },
-          { label: pod, kind: "pod", href: podHref(cluster, namespace, pod, links) },
-        ]}
-        refreshing={query.isFetching}
-        onRefresh={() => void qc.invalidateQueries({ queryKey: inventoryKeys.all })}
-      >
-        <Link href={timelineHref({ cluster, namespace, pod }, links)} className="inline-flex items-center gap-1 rounded px-2 py-1 text-xs font-medium text-accent hover:bg-row-hover">
-          <Activity className="size-3.5" aria-hidden />
-          Timeline
-        </Link>
-      </EntityPageHeader>
-      {query.isError ? (
-        query.error instanceof ApiError && query.error.status === 404 ? (
-          <EmptyState>No pod “{namespace}/{pod}” has been seen in {cluster}.</EmptyState>
-        ) : (
-          <ErrorBox className="m-4">{errorMessage(query.error)}</ErrorBox>
-        )
-      ) : !d ? (
-        <Spinner className="p-4" label="Loading pod" />
-      ) : (
-        <div className="flex flex-col gap-3 p-4">
+    <EntityPage
+      crumbs={entityCrumbs({ cluster, namespace, pod }, links)}
+      timeline={timelineHref({ cluster, namespace, pod }, links)}
+      query={query}
+      notFound={`No pod “${namespace}/${pod}” has been seen in ${cluster}.`}
+      loadingLabel="Loading pod"
+    >
+      {(d) => (
+        <>
           <dl className="grid grid-cols-2 gap-3 rounded border border-line bg-panel p-3 md:grid-cols-3 xl:grid-cols-6">
             <Fact label="Namespace"><Link href={namespaceHref(cluster, namespace, links)} className={link}>{namespace}</Link></Fact>
             <Fact label="Node">
@@ -105,16 +81,10 @@ function PodBody({ cluster, namespace, pod }: { cluster: string; namespace: stri
               onLayers={(l) => setParams({ layers: l.length ? l.join(",") : null }, "replace")}
             />
           </Panel>
-        </div>
+        </>
       )}
-    </div>
+    </EntityPage>
   );
 }
 
-export function PodView({ cluster, namespace, pod }: { cluster: string; namespace: string; pod: string }) {
-  return (
-    <Suspense fallback={<Spinner className="p-4" label="Loading pod" />}>
-      <PodBody cluster={cluster} namespace={namespace} pod={pod} />
-    </Suspense>
-  );
-}
+export const PodView = withRangeBoundary("Loading pod", PodBody);
