@@ -4,9 +4,10 @@
  */
 import type { NormalizedEvent } from "../lib/events/types";
 import { eventTime } from "../lib/events/types";
+import { tsvectorLiteral } from "../lib/search/query/words";
 
 export const COPY_COLUMNS = `ts, cluster, layer, source, severity, node, namespace, pod, container, workload, actor, actor_type,
-  impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash`;
+  impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash, search`;
 
 /** COPY text-format escaping; NUL cannot be stored in text and is dropped. */
 export function copyEscape(v: string | null | undefined): string {
@@ -18,7 +19,7 @@ export function copyLine(e: NormalizedEvent, hashHex: string, id?: number): stri
   const cols = [eventTime(e), e.cluster, e.layer, e.source, e.severity, e.node, e.namespace, e.pod, e.container, e.workload, e.actor, e.actorType,
     e.impersonated, e.verb, e.resource, e.subresource, e.objectName, e.code == null ? null : String(e.code), e.sourceIp, e.message,
     JSON.stringify(e.attributes)].map(copyEscape);
-  cols.push(`\\\\x${hashHex}`);
+  cols.push(`\\\\x${hashHex}`, copyEscape(tsvectorLiteral(e)));
   if (id !== undefined) cols.unshift(String(id));
   return cols.join("\t") + "\n";
 }

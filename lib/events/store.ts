@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { PoolClient } from "pg";
 import { eventTime, type NormalizedEvent } from "./types";
 import { cleanJson, cleanNullable, cleanText } from "./sanitize";
+import { tsvectorLiteral } from "@/lib/search/query/words";
 
 export type InsertedEvent = { index: number; id: string; ts: Date };
 export type InsertResult = { inserted: InsertedEvent[]; duplicates: number };
@@ -45,7 +46,7 @@ export async function insertEvents(client: PoolClient, batch: PreparedBatch | No
     actor: new Array<string | null>(n), actorType: new Array<string | null>(n), impersonated: new Array<string | null>(n),
     verb: new Array<string | null>(n), resource: new Array<string | null>(n), subresource: new Array<string | null>(n),
     objectName: new Array<string | null>(n), code: new Array<number | null>(n), sourceIp: new Array<string | null>(n),
-    message: new Array<string>(n), flags: new Array<string | null>(n),
+    message: new Array<string>(n), flags: new Array<string | null>(n), search: new Array<string>(n),
   };
   const indexByHash = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
@@ -71,6 +72,7 @@ export async function insertEvents(client: PoolClient, batch: PreparedBatch | No
     cols.code[i] = e.code;
     cols.sourceIp[i] = e.sourceIp;
     cols.message[i] = cleanText(e.message);
+    cols.search[i] = tsvectorLiteral({ actor: cols.actor[i], objectName: cols.objectName[i], pod: cols.pod[i], namespace: cols.namespace[i], node: cols.node[i], message: cols.message[i] });
     // A Postgres array literal; flag names are fixed identifiers from our code.
     cols.flags[i] = e.flags?.length ? `{${e.flags.join(",")}}` : null;
     const list = indexByHash.get(h);
@@ -79,20 +81,20 @@ export async function insertEvents(client: PoolClient, batch: PreparedBatch | No
   }
   const { rows } = await client.query<{ id: string; ts: Date; hash: string }>(
     `INSERT INTO events (ts, cluster, layer, source, severity, node, namespace, pod, container, workload,
-        actor, actor_type, impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash, flags)
+        actor, actor_type, impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash, flags, search)
      SELECT t.ts, t.cluster, t.layer, t.source, t.severity, t.node, t.namespace, t.pod, t.container, t.workload,
         t.actor, t.actor_type, t.impersonated, t.verb, t.resource, t.subresource, t.object_name, t.code, t.source_ip,
-        t.message, t.attributes::jsonb, decode(t.hash, 'hex'), t.flags::text[]
+        t.message, t.attributes::jsonb, decode(t.hash, 'hex'), t.flags::text[], t.search::tsvector
      FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
         $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
-        $18::smallint[], $19::inet[], $20::text[], $21::text[], $22::text[], $23::text[])
+        $18::smallint[], $19::inet[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[])
        AS t(ts, cluster, layer, source, severity, node, namespace, pod, container, workload, actor, actor_type,
-        impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash, flags)
+        impersonated, verb, resource, subresource, object_name, code, source_ip, message, attributes, hash, flags, search)
      ON CONFLICT (ts, hash) DO NOTHING
      RETURNING id, ts, encode(hash, 'hex') AS hash`,
     [cols.ts, cols.cluster, cols.layer, cols.source, cols.severity, cols.node, cols.namespace, cols.pod, cols.container,
       cols.workload, cols.actor, cols.actorType, cols.impersonated, cols.verb, cols.resource, cols.subresource,
-      cols.objectName, cols.code, cols.sourceIp, cols.message, attributes, hashes, cols.flags],
+      cols.objectName, cols.code, cols.sourceIp, cols.message, attributes, hashes, cols.flags, cols.search],
   );
   const inserted: InsertedEvent[] = [];
   for (const r of rows) {

@@ -14,6 +14,9 @@ import { compileWhere } from "../../lib/search/query/compile-sql";
 import { compileMatcher } from "../../lib/search/query/match";
 import { parseQuery } from "../../lib/search/query/parse";
 import { Prisma } from "../../lib/generated/prisma/client";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { tsvectorLiteral } from "../../lib/search/query/words";
 
 const db = testDb();
 const CLUSTER = "words";
@@ -112,5 +115,37 @@ describe("database and matcher agree on random texts and queries", () => {
       { numRuns: 150, seed: 7 },
     );
     expect(nonTrivial).toBeGreaterThan(50);
+  });
+});
+
+describe("rows stored before the migration get the words ingest computes", () => {
+  // The expression the migration used to fill `search` for existing rows, taken from the migration itself.
+  const migration = readFileSync(join(process.cwd(), "prisma/migrations/20261127050000_fulltext_words/migration.sql"), "utf8");
+  const expression = /tsvector GENERATED ALWAYS AS \(([\s\S]*?)\) STORED/.exec(migration)![1];
+
+  it("the migration's SQL expression and tsvectorLiteral give the same tsvector", async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query(`CREATE TEMP TABLE words_check (actor text, object_name text, pod text, namespace text, node text, message text,
+        search tsvector GENERATED ALWAYS AS (${expression}) STORED)`);
+      const word = fc.constantFrom("etc", "Shadow", "10", "0", "1", "v1", "API", "Ñandú", "ログ", "a", "x_y");
+      const sep = fc.constantFrom(" ", "/", ".", ":", "=", "-", "_", "@", "?", "&", ", ", "[", "]", '"', "'", "|", "\t", "\n", "\\", "~", "`");
+      const text = fc.array(fc.tuple(word, sep), { maxLength: 15 }).map((p) => p.map(([w, s]) => w + s).join(""));
+      const rows = fc.sample(fc.record({ actor: fc.option(text), objectName: fc.option(text), pod: fc.option(text), namespace: fc.option(text), node: fc.option(text), message: text }), { numRuns: 200, seed: 99 });
+      rows.push(
+        { actor: null, objectName: null, pod: null, namespace: null, node: null, message: "w ".repeat(300) + "x ".repeat(17_000) + "tail" },
+        { actor: "system:serviceaccount:kube-system:default", objectName: "/etc/shadow", pod: "web-1", namespace: "kube-system", node: "ip-10-0-1-2", message: `GET https://10.0.2.17:6443/api?x=1 ${"z".repeat(3000)} end` },
+      );
+      for (const r of rows) {
+        const { rows: out } = await client.query<{ same: boolean; sql: string }>(
+          `WITH x AS (INSERT INTO words_check (actor, object_name, pod, namespace, node, message) VALUES ($1, $2, $3, $4, $5, $6) RETURNING search)
+           SELECT search = $7::tsvector AS same, search::text AS sql FROM x`,
+          [r.actor, r.objectName, r.pod, r.namespace, r.node, r.message, tsvectorLiteral(r)],
+        );
+        expect(out[0].same, `${JSON.stringify(r).slice(0, 100)}\nsql: ${out[0].sql.slice(-300)}\njs:  ${tsvectorLiteral(r).slice(-300)}`).toBe(true);
+      }
+    } finally {
+      client.release();
+    }
   });
 });

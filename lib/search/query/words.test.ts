@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FULLTEXT_MAX_CHARS, FULLTEXT_SEPARATORS, containsWords, indexedText, queryWords, textWords, toTsquery } from "./words";
+import fc from "fast-check";
+import { FULLTEXT_MAX_CHARS, FULLTEXT_SEPARATORS, containsWords, indexedText, queryWords, textWords, toTsquery, tsvectorLiteral } from "./words";
 
 describe("full-text words", () => {
   it("splits paths, addresses, key=value and identifiers into words", () => {
@@ -59,4 +60,29 @@ describe("full-text words", () => {
     expect(containsWords(textWords("from 10.0.0.1:22"), queryWords("10.0.0.1", false))).toBe(true);
     expect(containsWords([], [])).toBe(true);
   });
+
+  it("builds the tsvector literal the search column stores: positions from 1, identity fields first", () => {
+    expect(tsvectorLiteral({ actor: "alice", message: "cat /etc/shadow; cat 10.0.0.1" })).toBe("'alice':1 'cat':2,5 'etc':3 'shadow':4 '10ǂ0ǂ0ǂ1':6");
+    expect(tsvectorLiteral({ message: "---" })).toBe("");
+  });
+
+  it("keeps PostgreSQL's limits: positions up to 16,383 and 255 per word", () => {
+    const lit = tsvectorLiteral({ message: "w ".repeat(300) + "x ".repeat(20_000) + "y" });
+    const positions = (word: string) => lit.match(new RegExp(`'${word}':([0-9,]+)`))![1].split(",").map(Number);
+    expect(positions("w")).toHaveLength(255);
+    expect(positions("w").slice(0, 3)).toEqual([1, 2, 3]);
+    expect(positions("x")[0]).toBe(301);
+    expect(positions("y")).toEqual([16_383]);
+  });
+
+  it("the ASCII fast path finds the same words as the Unicode one", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."aZ09._-/: \t\n'\"\\é"), maxLength: 40 }), (t) => {
+        const unicode = (t.replace(/(?<=[0-9])\.(?=[0-9])/g, "\u01C2").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+        expect(textWords(t)).toEqual(unicode);
+      }),
+      { numRuns: 500, seed: 11 },
+    );
+  });
 });
+

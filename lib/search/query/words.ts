@@ -5,10 +5,12 @@
  *
  * PostgreSQL's default text-search parser keeps paths, hosts and e-mails
  * whole ('/etc/shadow'), so a search for `shadow` would miss "cat /etc/shadow".
- * The `events.search` column therefore maps ASCII punctuation to spaces before
- * `to_tsvector('simple', …)` (migration 20261127050000_fulltext_words), and a
- * term that spans several words is searched as a phrase: `/etc/shadow` =
- * "etc" then "shadow".
+ * Here punctuation separates words instead; ingest stores each event's words
+ * in `events.search` (tsvectorLiteral), queries become tsqueries of the same
+ * words (a term that spans several is a phrase: `/etc/shadow` = "etc" then
+ * "shadow"), and the rule matcher reads text with textWords. Migration
+ * 20261127050000_fulltext_words computes the same words in SQL for rows stored
+ * before it.
  *
  * One exception: a dot between two digits joins them ('10.0.2.17', '3.14',
  * 'v1.30.0' stay one word, stored with NUMBER_JOINER for the dot). Addresses
@@ -58,9 +60,45 @@ export function indexedText(e: { actor?: unknown; objectName?: unknown; pod?: un
   return Array.from(text.slice(0, FULLTEXT_MAX_CHARS * 2)).slice(0, FULLTEXT_MAX_CHARS).join("");
 }
 
+/** For ASCII text (most log lines) the same words, found without Unicode property classes (2× faster). */
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[a-z0-9\u01C2]+/g;
+
 export function textWords(text: string): string[] {
-  const words = joinNumbers(text).toLowerCase().match(WORD) ?? [];
+  const lower = joinNumbers(text).toLowerCase();
+  const words = (ASCII_TEXT.test(text) ? lower.match(ASCII_WORD) : lower.match(WORD)) ?? [];
   return words.some((w) => w.length * 3 >= MAX_WORD_BYTES) ? words.filter((w) => encoder.encode(w).length < MAX_WORD_BYTES) : words;
+}
+
+/** PostgreSQL keeps word positions 1…16,383 (later ones count as 16,383) and at most 255 positions per word (to_tsvector keeps MAXNUMPOS - 1). */
+const MAX_POSITION = 16_383;
+const MAX_POSITIONS_PER_WORD = 255;
+
+type IndexedFields = Parameters<typeof indexedText>[0];
+
+/**
+ * The `search` column's value in tsvector input syntax ('word':1,3 'other':2):
+ * ingest computes it here rather than with to_tsvector() in SQL, so the
+ * database and the matcher share one definition of a word by construction,
+ * and PostgreSQL only parses a literal (≈3 µs a row instead of ≈27 µs).
+ */
+export function tsvectorLiteral(e: IndexedFields): string {
+  const words = textWords(indexedText(e));
+  const seen = new Map<string, { ps: string; n: number; last: number }>();
+  for (let i = 0; i < words.length; i++) {
+    const p = i < MAX_POSITION ? i + 1 : MAX_POSITION;
+    const w = seen.get(words[i]);
+    if (w === undefined) seen.set(words[i], { ps: String(p), n: 1, last: p });
+    else if (w.n < MAX_POSITIONS_PER_WORD && w.last !== p) {
+      w.ps += `,${p}`;
+      w.n++;
+      w.last = p;
+    }
+  }
+  // WORD admits letters and digits only, so no word needs quoting inside '…'.
+  let out = "";
+  for (const [word, w] of seen) out += out === "" ? `'${word}':${w.ps}` : ` '${word}':${w.ps}`;
+  return out;
 }
 
 /** One word of a full-text term; `prefix` when a `*` follows it (`kube*`). */
