@@ -102,6 +102,13 @@ export function RulePage({ id, role }: { id: string; role: RoleName }) {
       </PageHeader>
       <div className="flex flex-col gap-3 p-4">
         {del.isError && <ErrorBox>{errorMessage(del.error)}</ErrorBox>}
+        {r.lastError && (
+          <ErrorBox>
+            <span data-testid="rule-error">
+              This rule has been failing since {formatShort(r.lastError.since)} (last run {formatShort(r.lastError.at)}): {r.lastError.message}
+            </span>
+          </ErrorBox>
+        )}
         <div className="flex flex-wrap gap-4 text-xs text-muted" data-testid="rule-hits">
           <span className="font-mono">{r.id}</span>
           <span>kind <strong className="text-fg">{r.kind}</strong></span>

@@ -62,6 +62,11 @@ export function RulesTable({ rules, canEdit }: { rules: RuleDto[]; canEdit: bool
                   {r.name}
                 </Link>
                 <div className="truncate font-mono text-[10.5px] text-muted">{r.id}</div>
+                {r.lastError && (
+                  <div data-testid="rule-error" className="truncate text-[11px] text-danger" title={r.lastError.message}>
+                    failing since {formatShort(r.lastError.since)}: {r.lastError.message}
+                  </div>
+                )}
               </Td>
               <Td className="font-mono text-[11px]">{r.kind}</Td>
               <Td>

@@ -6,7 +6,7 @@ import { appendAudit } from "@/lib/audit/trail";
 import { HttpError } from "@/lib/http/errors";
 import { DefinitionError, parseDefinition, RuleInput, RulePatch } from "./definition";
 import { invalidateRuleCache } from "./rules";
-import { clearRuleState } from "./windowed/state";
+import { clearRuleState, ERRORS_KEY, type RuleErrors } from "./windowed/state";
 import type { RuleDefinition, RuleKind, RuleOrigin, RuleSeverity } from "./types";
 
 export type RuleHits = { alerts24h: number; events24h: number; alertsTotal: number; lastHitAt: string | null };
@@ -32,13 +32,15 @@ export type RuleDto = {
   updatedAt: string;
   hits: RuleHits;
   suppressed: { count: number; lastAt: string | null; active: number };
+  /** The windowed-rule loop's last error for this rule, while it keeps failing. */
+  lastError: { message: string; since: string; at: string } | null;
 };
 
 export type RuleDetailDto = RuleDto & { sourceText: string | null };
 
 type Row = Awaited<ReturnType<Db["prisma"]["rule"]["findFirstOrThrow"]>>;
 
-function toDto(r: Row, hits?: RuleHits, suppressed?: RuleDto["suppressed"]): RuleDto {
+function toDto(r: Row, hits?: RuleHits, suppressed?: RuleDto["suppressed"], errors?: RuleErrors | null): RuleDto {
   return {
     id: r.id, name: r.name, description: r.description, severity: r.severity as RuleSeverity, kind: r.kind as RuleKind,
     definition: r.definition as RuleDefinition, mitre: r.mitre, equivalents: r.equivalents, remediation: r.remediation, references: r.references,
@@ -46,7 +48,13 @@ function toDto(r: Row, hits?: RuleHits, suppressed?: RuleDto["suppressed"]): Rul
     createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
     hits: hits ?? { alerts24h: 0, events24h: 0, alertsTotal: 0, lastHitAt: null },
     suppressed: suppressed ?? { count: 0, lastAt: null, active: 0 },
+    lastError: errors?.[r.id] ?? null,
   };
+}
+
+async function loopErrors(db: Db): Promise<RuleErrors | null> {
+  const row = await db.prisma.detectionState.findUnique({ where: { key: ERRORS_KEY } });
+  return (row?.value as RuleErrors | undefined) ?? null;
 }
 
 async function hitCounts(db: Db, ruleId?: string): Promise<{ hits: Map<string, RuleHits>; suppressed: Map<string, RuleDto["suppressed"]> }> {
@@ -72,15 +80,15 @@ async function hitCounts(db: Db, ruleId?: string): Promise<{ hits: Map<string, R
 
 export async function listRules(db: Db): Promise<RuleDto[]> {
   const rows = await db.prisma.rule.findMany({ orderBy: [{ builtin: "desc" }, { name: "asc" }] });
-  const { hits, suppressed } = await hitCounts(db);
-  return rows.map((r) => toDto(r, hits.get(r.id), suppressed.get(r.id)));
+  const [{ hits, suppressed }, errors] = await Promise.all([hitCounts(db), loopErrors(db)]);
+  return rows.map((r) => toDto(r, hits.get(r.id), suppressed.get(r.id), errors));
 }
 
 export async function getRule(db: Db, id: string): Promise<RuleDetailDto | null> {
   const r = await db.prisma.rule.findUnique({ where: { id } });
   if (!r) return null;
-  const { hits, suppressed } = await hitCounts(db, id);
-  return { ...toDto(r, hits.get(id), suppressed.get(id)), sourceText: r.sourceText };
+  const [{ hits, suppressed }, errors] = await Promise.all([hitCounts(db, id), loopErrors(db)]);
+  return { ...toDto(r, hits.get(id), suppressed.get(id), errors), sourceText: r.sourceText };
 }
 
 /** A definition error as a 400 that names the part of the definition. */

@@ -6,6 +6,7 @@ import { normalizeFalcoAlert } from "../../lib/ingest/falco/normalize";
 import { ingestEvents } from "../../lib/ingest/pipeline";
 import { syncBuiltinRules, invalidateRuleCache } from "../../lib/detect/rules";
 import { runWindowedRules } from "../../lib/detect/windowed/run";
+import { getRule, listRules } from "../../lib/detect/admin";
 import { createSuppression } from "../../lib/alerts/suppress";
 import { createUser } from "../../lib/auth/users";
 import { emptyEvent } from "../../lib/events/types";
@@ -206,5 +207,28 @@ describe("the first run", () => {
     expect(r).toMatchObject({ initialized: true });
     const alerts = await alertsOf("node.ssh-bruteforce");
     expect(alerts.map((a) => [a.groupKey, a.count])).toEqual([[`${CLUSTER}|node-7|203.0.113.50`, 6]]);
+  });
+});
+
+describe("a failing windowed rule", () => {
+  it("is reported on the rule until a run succeeds for it, with when it started failing", async () => {
+    // A definition written by an older version (or straight into the table) that no longer compiles.
+    await db.prisma.rule.create({
+      data: { id: "custom.broken", name: "Broken threshold", description: "", severity: "low", kind: "threshold", definition: { query: "verb:(get", threshold: 2, windowMinutes: 5, groupBy: ["actor"] }, builtin: false, origin: "custom", enabled: true },
+    });
+    const first = await runWindowedRules(db);
+    expect(first.errors["custom.broken"]).toMatch(/\)/);
+    const since = (await getRule(db, "custom.broken"))!.lastError!.since;
+    await runWindowedRules(db, { now: Date.now() + 30_000 });
+    const still = (await listRules(db)).find((r) => r.id === "custom.broken")!;
+    expect(still.lastError).toMatchObject({ since, message: first.errors["custom.broken"] });
+    expect(still.lastError!.at > since).toBe(true);
+    // Other rules are not reported.
+    expect((await listRules(db)).filter((r) => r.lastError).map((r) => r.id)).toEqual(["custom.broken"]);
+
+    await db.prisma.rule.update({ where: { id: "custom.broken" }, data: { definition: { query: "verb:get", threshold: 2, windowMinutes: 5, groupBy: ["actor"] } } });
+    await runWindowedRules(db, { now: Date.now() + 60_000 });
+    expect((await getRule(db, "custom.broken"))!.lastError).toBeNull();
+    await db.prisma.rule.delete({ where: { id: "custom.broken" } });
   });
 });

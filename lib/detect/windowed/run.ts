@@ -19,7 +19,7 @@ import type { NewValueDefinition, RuleSeverity, SequenceDefinition, SilenceDefin
 import { evaluateSequence, evaluateSilence, evaluateThreshold, LATENESS_MS, type ClusterLayers, type Effects, type WindowedRule } from "./evaluate";
 import { currentMaxEventId, scanEvents, type ScanRow } from "./scan";
 import { evaluateNewValue, seedNewValueBaseline } from "./new-value";
-import { readState, writeState } from "./state";
+import { ERRORS_KEY, readState, ruleErrors, writeState, type RuleErrors } from "./state";
 
 const LOCK_KEY = 0x63726f77; // "crow"
 /** Events are re-scanned from the checkpoint of a run at least this old, so a batch still committing is never skipped. */
@@ -173,6 +173,8 @@ export async function runWindowedRules(db: Db, opts: { now?: number; initialLook
     report.created = linked.created;
     report.updated = linked.updated;
     await upsertSuppressed(client, effects.suppressed, "set");
+
+    await writeState(client, ERRORS_KEY, ruleErrors(await readState<RuleErrors>(client, ERRORS_KEY), report.errors, now));
 
     // Keep the newest settled mark and the recent ones: the next run starts from its newest settled mark.
     const all = [...loopState.marks, { at: now, max }];

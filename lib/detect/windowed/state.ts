@@ -20,3 +20,16 @@ export async function clearRuleState(client: PoolClient, ruleId: string): Promis
   await client.query(`DELETE FROM detection_state WHERE key = $1`, [`rule:${ruleId}`]);
   await client.query(`DELETE FROM rule_values WHERE rule_id = $1`, [ruleId]);
 }
+
+/** Where the loop keeps each failing rule's error, for the Rules screens (detection_state). */
+export const ERRORS_KEY = "errors";
+export type RuleErrors = Record<string, { message: string; since: string; at: string }>;
+
+/** This run's errors; `since` carries over while a rule keeps failing with the same message. */
+export function ruleErrors(previous: RuleErrors | null, errors: Record<string, string>, now: number): RuleErrors {
+  const at = new Date(now).toISOString();
+  return Object.fromEntries(Object.entries(errors).map(([id, message]) => {
+    const before = previous?.[id];
+    return [id, { message, since: before?.message === message ? before.since : at, at }];
+  }));
+}
