@@ -7,6 +7,7 @@ import { ingestEvents } from "../../lib/ingest/pipeline";
 import { syncBuiltinRules, invalidateRuleCache } from "../../lib/detect/rules";
 import { runWindowedRules } from "../../lib/detect/windowed/run";
 import { getRule, listRules } from "../../lib/detect/admin";
+import { runMaintenance } from "../../lib/events/maintenance";
 import { createSuppression } from "../../lib/alerts/suppress";
 import { createUser } from "../../lib/auth/users";
 import { emptyEvent } from "../../lib/events/types";
@@ -159,6 +160,33 @@ describe("new-value rules (first secret read by an identity in a namespace)", ()
     const alerts = await alertsOf("k8s.secret-read-new");
     expect(alerts.map((a) => [a.actor, a.namespace, a.count])).toEqual([["intruder", "shop", 2]]);
     expect(alerts[0].title).toBe("intruder read secrets in shop for the first time");
+  });
+
+  it("forgets a combination not seen for the retention period, which is then new again; keeps the ones still seen", async () => {
+    const values = () => db.pool.query<{ value_key: string; last_seen: Date }>("SELECT value_key, last_seen FROM rule_values WHERE rule_id = 'k8s.secret-read-new' ORDER BY value_key");
+    const keys = (await values()).rows.map((r) => r.value_key);
+    expect(keys.some((k) => k.includes("intruder"))).toBe(true);
+    // A reader still active yesterday-and-today has its last_seen refreshed (at most daily).
+    await db.pool.query("UPDATE rule_values SET last_seen = now() - interval '3 days' WHERE rule_id = 'k8s.secret-read-new' AND value_key LIKE '%app-reader%'");
+    await ingestAudit([auditEvent({ verb: "get", resource: "secrets", name: "db", user: "app-reader", namespace: "shop", at: new Date(Date.now() + 2000) })]);
+    await runWindowedRules(db);
+    const reader = (await values()).rows.find((r) => r.value_key.includes("app-reader"))!;
+    expect(Date.now() - reader.last_seen.getTime()).toBeLessThan(60_000);
+
+    // The loop moves past the old reads (30 days later it long has), then the intruder's combination,
+    // last seen 40 days ago, is forgotten by maintenance (30-day retention).
+    await runWindowedRules(db, { now: Date.now() + 5 * MIN });
+    await db.pool.query("UPDATE rule_values SET last_seen = now() - interval '40 days' WHERE rule_id = 'k8s.secret-read-new' AND value_key LIKE '%intruder%'");
+    await runMaintenance(db);
+    const after = (await values()).rows.map((r) => r.value_key);
+    expect(after.some((k) => k.includes("intruder"))).toBe(false);
+    expect(after.some((k) => k.includes("app-reader"))).toBe(true);
+    // It comes back: a new alert.
+    await ingestAudit([auditEvent({ verb: "get", resource: "secrets", name: "db", user: "intruder", namespace: "shop", at: new Date(Date.now() + 3000) })]);
+    const back = await runWindowedRules(db, { now: Date.now() + 10 * MIN });
+    expect(back.created).toBe(1);
+    // (alerts are cleared before each test: the one of the first read is not in this list)
+    expect((await alertsOf("k8s.secret-read-new")).map((a) => [a.actor, a.count])).toEqual([["intruder", 1]]);
   });
 });
 

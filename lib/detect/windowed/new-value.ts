@@ -2,7 +2,8 @@
  * New-value rules: the first time a combination of fields appears (after a
  * baseline learned from history) raises one alert; the combination's other
  * events in that alert's window are linked to it. Combinations are kept in
- * rule_values, so each raises at most once.
+ * rule_values, so each raises at most once — until maintenance forgets one
+ * not seen for the retention period (lib/events/maintenance.ts).
  */
 import type { PoolClient } from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -29,8 +30,8 @@ export async function seedNewValueBaseline(client: PoolClient, ruleId: string, d
   const hours = def.baselineHours ?? 24;
   if (hours === 0) return 0;
   const sql = Prisma.sql`
-    INSERT INTO rule_values (rule_id, value_key, first_seen, alert_window)
-    SELECT ${ruleId}, x.k, min(x.ts), NULL FROM (
+    INSERT INTO rule_values (rule_id, value_key, first_seen, alert_window, last_seen)
+    SELECT ${ruleId}, x.k, min(x.ts), NULL, max(x.ts) FROM (
       SELECT ${keySql(def.fields)} AS k, e.ts FROM events e
       WHERE e.ts >= ${new Date(now - hours * 3_600_000)} AND e.ts <= ${new Date(now)} AND (${compileWhere(parseQuery(def.query))})
     ) x GROUP BY x.k
@@ -54,6 +55,13 @@ export async function evaluateNewValue(client: PoolClient, rule: WindowedRule, d
     [rule.id, keys],
   );
   const windows = new Map(known.map((k) => [k.value_key, k.alert_window]));
+  if (known.length) {
+    // At most one write a day per combination: enough for a retention measured in days.
+    await client.query(
+      `UPDATE rule_values SET last_seen = $3 WHERE rule_id = $1 AND value_key = ANY($2::text[]) AND last_seen < $3::timestamptz - interval '1 day'`,
+      [rule.id, known.map((k) => k.value_key), new Date(Math.max(...rows.map((r) => r.tsMs)))],
+    );
+  }
   const fresh: { key: string; first: ScanRow; window: number | null }[] = [];
   for (const [key, list] of byKey) {
     if (windows.has(key)) continue;
@@ -72,8 +80,8 @@ export async function evaluateNewValue(client: PoolClient, rule: WindowedRule, d
   }
   if (fresh.length) {
     await client.query(
-      `INSERT INTO rule_values (rule_id, value_key, first_seen, alert_window)
-       SELECT $1, * FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) ON CONFLICT DO NOTHING`,
+      `INSERT INTO rule_values (rule_id, value_key, first_seen, alert_window, last_seen)
+       SELECT $1, k, f, w, f FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) AS t(k, f, w) ON CONFLICT DO NOTHING`,
       [rule.id, fresh.map((f) => f.key), fresh.map((f) => f.first.tsText), fresh.map((f) => (f.window === null ? null : new Date(f.window)))],
     );
   }
