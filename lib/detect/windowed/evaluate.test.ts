@@ -30,7 +30,30 @@ describe("threshold", () => {
     const old = Date.now() - LATENESS_MS - 10 * MIN;
     const r = evaluateThreshold(rule, { ...def, distinct: undefined }, undefined, [row({ at: old }), row({ at: old }), row({ at: old })], Date.now());
     expect(r.effects.alerts).toHaveLength(0);
-    expect(Object.keys(r.state.w)).toHaveLength(0);
+    expect(Object.keys(r.state.g)).toHaveLength(0);
+  });
+  it("slides: a burst split by a clock-aligned 5-minute boundary still fires, once, from its first event", () => {
+    const boundary = base + 5 * MIN;
+    const plain = { ...def, distinct: undefined };
+    const burst = [row({ at: boundary - 2000 }), row({ at: boundary - 1000 }), row({ at: boundary + 1000 })];
+    const r = evaluateThreshold(rule, plain, undefined, burst, Date.now());
+    expect(r.effects.alerts).toHaveLength(1);
+    expect(r.effects.alerts[0].windowStart.getTime()).toBe(boundary - 2000);
+    // Re-scanning the same rows changes nothing; a match 4 minutes later joins; one after the span starts afresh.
+    const again = evaluateThreshold(rule, plain, r.state, burst, Date.now());
+    expect(again.effects.alerts.map((a) => a.windowStart.getTime())).toEqual([boundary - 2000]);
+    const later = evaluateThreshold(rule, plain, r.state, [row({ at: boundary + 4 * MIN }), row({ at: boundary + 6 * MIN })], Date.now());
+    expect(later.effects.alerts.map((a) => [a.windowStart.getTime(), a.events.length])).toEqual([[boundary - 2000, 1]]);
+    expect(later.state.g["c|eve"].ev.map((e) => e[2])).toEqual([boundary + 6 * MIN]);
+  });
+  it("does not fire for matches spread wider than the window", () => {
+    const r = evaluateThreshold(rule, { ...def, distinct: undefined }, undefined, [row({ at: base }), row({ at: base + 3 * MIN }), row({ at: base + 6 * MIN }), row({ at: base + 9 * MIN })], Date.now());
+    expect(r.effects.alerts).toHaveLength(0);
+  });
+  it("carries over windows fired under clock-aligned blocks", () => {
+    const old = { w: { x: { b: base, k: "c|eve", ev: [["1", new Date(base).toISOString(), base]], s: { cluster: "c", actor: "eve" }, st: "alert" } } };
+    const r = evaluateThreshold(rule, { ...def, distinct: undefined }, old as never, [row({ at: base + MIN })], Date.now());
+    expect(r.effects.alerts.map((a) => a.windowStart.getTime())).toEqual([base]);
   });
 });
 
