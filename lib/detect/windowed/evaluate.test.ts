@@ -46,6 +46,19 @@ describe("threshold", () => {
     expect(later.effects.alerts.map((a) => [a.windowStart.getTime(), a.events.length])).toEqual([[boundary - 2000, 1]]);
     expect(later.state.g["c|eve"].ev.map((e) => e[2])).toEqual([boundary + 6 * MIN]);
   });
+  it("late matches just before a fired window join its alert instead of opening an overlapping one", () => {
+    const plain = { ...def, distinct: undefined };
+    const t = base + 10 * MIN;
+    const r = evaluateThreshold(rule, plain, undefined, [row({ at: t }), row({ at: t + 1000 }), row({ at: t + 2000 })], Date.now());
+    expect(r.effects.alerts.map((a) => a.windowStart.getTime())).toEqual([t]);
+    // Three late ones from the minute before: a qualifying window of their own, overlapping the fired one.
+    const late = evaluateThreshold(rule, plain, r.state, [row({ at: t - 60_000 }), row({ at: t - 50_000 }), row({ at: t - 40_000 })], Date.now());
+    expect(late.effects.alerts.map((a) => [a.windowStart.getTime(), a.events.length])).toEqual([[t, 3]]);
+    // Late ones well before it (more than a window earlier) are a burst of their own.
+    const older = evaluateThreshold(rule, plain, late.state, [row({ at: t - 9 * MIN }), row({ at: t - 9 * MIN + 1000 }), row({ at: t - 9 * MIN + 2000 })], Date.now());
+    expect(older.effects.alerts.map((a) => a.windowStart.getTime())).toEqual([t - 9 * MIN]);
+  });
+
   it("does not fire for matches spread wider than the window", () => {
     const r = evaluateThreshold(rule, { ...def, distinct: undefined }, undefined, [row({ at: base }), row({ at: base + 3 * MIN }), row({ at: base + 6 * MIN }), row({ at: base + 9 * MIN })], Date.now());
     expect(r.effects.alerts).toHaveLength(0);

@@ -165,6 +165,15 @@ export function evaluateThreshold(rule: WindowedRule, def: ThresholdDefinition, 
     const { windows, rest } = slidingWindows(grp.ev, W, def.threshold, !!def.distinct);
     grp.ev = rest;
     for (const { s, events: inside } of windows) {
+      // Late events can complete a window that overlaps one already fired (just before it): same burst, same alert.
+      const overlap = grp.f.find((x) => x.s < s + W && s < x.s + W);
+      if (overlap) {
+        for (const x of inside) {
+          if (overlap.st === "alert") link(grp, overlap, [x[0], x[1], x[2]]);
+          else if (!overlap.n.includes(x[0])) overlap.n.push(x[0]);
+        }
+        continue;
+      }
       const sup = suppressedBy(rule, grp.s);
       const f: Fired = { s, st: sup ?? "alert", n: sup === null ? [] : inside.map((x) => x[0]), t0: inside[0][1], last: inside[inside.length - 1][2] };
       grp.f.push(f);
