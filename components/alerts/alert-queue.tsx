@@ -1,5 +1,6 @@
 "use client";
 
+import { focusSoon } from "@/components/ui/focus-soon";
 import { Keyboard, UserRound } from "lucide-react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -120,8 +121,7 @@ function AlertQueueView({ canTriage }: { canTriage: boolean }) {
         if (focused) router.push(`/alerts/${focused.id}`);
         return;
       case "search":
-        searchRef.current?.focus();
-        searchRef.current?.select();
+        focusSoon(searchRef.current, { select: true });
         return;
       case "help":
         setHelp(true);

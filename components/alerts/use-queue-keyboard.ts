@@ -57,7 +57,8 @@ export function useQueueKeyboard(handle: (action: QueueKeyAction) => void) {
   });
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
-      const dialogOpen = document.querySelector("[role='dialog'], [role='alertdialog']") !== null;
+      // A closing dialog stays in the DOM while it animates out (data-state="closed"): it no longer holds the keys.
+      const dialogOpen = document.querySelector("[role='dialog']:not([data-state='closed']), [role='alertdialog']:not([data-state='closed'])") !== null;
       const action = queueKeyAction(e, dialogOpen);
       if (!action) return;
       e.preventDefault();

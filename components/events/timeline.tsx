@@ -1,5 +1,6 @@
 "use client";
 
+import { focusSoon } from "@/components/ui/focus-soon";
 import { RefreshCw } from "lucide-react";
 import { Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -85,7 +86,7 @@ function TimelineView() {
   }
 
   useTimelineKeys({
-    focusSearch: () => inputRef.current?.focus(),
+    focusSearch: () => focusSoon(inputRef.current),
     openHelp: () => setHelpOpen(true),
     move: (delta) => {
       if (visible.length === 0) return;

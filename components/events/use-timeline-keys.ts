@@ -34,7 +34,8 @@ export function useTimelineKeys(handlers: TimelineKeyHandlers) {
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
-      if (document.querySelector('[role="dialog"], [role="menu"]')) return;
+      // A closing dialog stays in the DOM while it animates out (data-state="closed"): keys typed then are the page's.
+      if (document.querySelector('[role="dialog"]:not([data-state="closed"]), [role="menu"]:not([data-state="closed"])')) return;
       const h = ref.current;
       switch (e.key) {
         case "/":
