@@ -20,7 +20,7 @@
  * matching every address that contains it.
  */
 
-/** Exactly what the migration's translate() maps to spaces (32 characters). */
+/** The ASCII punctuation that separates words: what the migration's `[!-/:-@[-`{-~]` maps to spaces (32 characters). */
 export const FULLTEXT_SEPARATORS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
 /** Words are runs of letters and digits (any script), lower-cased. */
@@ -38,7 +38,7 @@ function joinNumbers(text: string): string {
   return text.includes(".") ? text.replace(DIGIT_DOT, NUMBER_JOINER) : text;
 }
 
-/** A search is capped at this many words, like PostgreSQL's own phrase limits keep queries small. */
+/** A search term is cut to this many words, which keeps its tsquery small. */
 export const MAX_QUERY_WORDS = 32;
 
 /** The column indexes the first 100,000 characters (a tsvector must stay under 1 MB). */
