@@ -17,6 +17,7 @@
  * `--window-hours 26` when the disk cannot hold all N (10M ≈ 33 GB).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { time, writeResults } from "./stats";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -53,22 +54,6 @@ const log = (s: string) => console.log(`[bench] ${s}`);
 const TARGET_P95_MS = 300;
 
 type Marker = { events: number; windowHours?: number; now: number; seed: number; load: LoadReport };
-
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-async function time(fn: () => Promise<unknown>, n: number): Promise<{ p50: number; p95: number; max: number }> {
-  await fn(); // warm: plans, caches
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: +pct(ms, 50).toFixed(1), p95: +pct(ms, 95).toFixed(1), max: +ms[ms.length - 1].toFixed(1) };
-}
 
 /** The busiest node of the cluster (most pods), the log-heaviest pod and the pod of the stolen-token story. */
 async function targets(db: Db) {
@@ -154,10 +139,7 @@ async function main() {
     console.table(results);
     for (const c of cases) console.log(`  ${c.id}: ${c.what}`);
     const out = { events: total, windowHours, equivalentEventsOver7Days: total7d, eventsIn24h: inRange, loadedAt: new Date(now).toISOString(), load: marker.load, targets: t, runs, results };
-    mkdirSync(join(root, "bench", "out"), { recursive: true });
-    const file = join(root, "bench", "out", `entities-${total7d}-${Date.now()}.json`);
-    writeFileSync(file, JSON.stringify(out, null, 2));
-    log(`wrote ${file}`);
+    log(`wrote ${writeResults(root, `entities-${total7d}`, out)}`);
   } finally {
     await db.pool.end();
     await server.stop();

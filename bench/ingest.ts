@@ -9,8 +9,9 @@
  * comparison. The load generator runs on the same 2 cores.
  */
 import { spawn } from "node:child_process";
+import { pct, writeResults } from "./stats";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -38,10 +39,6 @@ const { values: args } = parseArgs({
 const total = Number(args.events);
 const batchSize = Number(args.batch);
 const concurrency = Number(args.concurrency);
-
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 function descendants(pid: number): number[] {
   const out: number[] = [];
@@ -136,8 +133,7 @@ async function main() {
     ratioToCopy: +(accepted / seconds / (total / copySeconds)).toFixed(2),
   };
   console.table(result);
-  mkdirSync(join(root, "bench", "out"), { recursive: true });
-  writeFileSync(join(root, "bench", "out", `ingest-${Date.now()}.json`), JSON.stringify(result, null, 2));
+  writeResults(root, "ingest", result);
   await db.pool.end();
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));

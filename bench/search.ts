@@ -13,6 +13,7 @@
  * with the same --events (`--fresh` reloads).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { time, writeResults } from "./stats";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -43,22 +44,6 @@ const total = Number(args.events);
 const runs = Number(args.runs);
 const dataDir = resolve(args["data-dir"] ?? join(tmpdir(), `crowsnest-bench-search-${total}`));
 const log = (s: string) => console.log(`[bench] ${s}`);
-
-export function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-async function time(fn: () => Promise<unknown>, n: number, warm = true): Promise<{ p50: number; p95: number; runs: number }> {
-  if (warm) await fn(); // plans, caches
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: +pct(ms, 50).toFixed(1), p95: +pct(ms, 95).toFixed(1), runs: n };
-}
 
 type Marker = { events: number; now: number; seed: number; load: LoadReport };
 
@@ -122,10 +107,7 @@ async function main() {
     console.table(results.map(({ query: _q, what: _w, ...r }) => r));
     for (const r of results) console.log(`  ${r.case}: ${r.what} — q=${JSON.stringify(r.query)}`);
     const out = { events: total, loadAverage: load, loadedAt: new Date(now).toISOString(), rareTerm: RARE_TERM, load: marker.load, runs, baselineRuns: baseRuns, results };
-    mkdirSync(join(root, "bench", "out"), { recursive: true });
-    const file = join(root, "bench", "out", `search-${total}-${Date.now()}.json`);
-    writeFileSync(file, JSON.stringify(out, null, 2));
-    log(`wrote ${file}`);
+    log(`wrote ${writeResults(root, `search-${total}`, out)}`);
   } finally {
     await db.pool.end();
     await pg.stop();

@@ -11,8 +11,8 @@ import { ErrorBox } from "@/components/ui/states";
 import { errorMessage } from "@/lib/client/api";
 import { useMe } from "@/lib/client/auth";
 import { formatTsZone } from "@/lib/client/format";
-import { INCIDENT_STATUSES, incidentHref, reportHref, useUpdateIncident, type IncidentStatus, type IncidentSummary } from "@/lib/client/incidents";
-import { ALERT_SEVERITIES, type AlertSeverity } from "@/lib/client/types";
+import { INCIDENT_STATUSES, incidentHref, reportHref, useUpdateIncident, type IncidentSummary } from "@/lib/client/incidents";
+import { ALERT_SEVERITIES } from "@/lib/client/types";
 import { IncidentStatusBadge } from "./incident-badges";
 import { ShareDialog } from "./share-dialog";
 
@@ -88,26 +88,8 @@ export function IncidentHeader({ incident, canEdit }: { incident: IncidentSummar
       )}
       {canEdit ? (
         <div className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-0.5">
-            <Label htmlFor="incident-severity-edit">Severity</Label>
-            <Select id="incident-severity-edit" value={incident.severity} disabled={update.isPending} onChange={(e) => update.mutate({ severity: e.target.value as AlertSeverity })}>
-              {ALERT_SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="flex flex-col gap-0.5">
-            <Label htmlFor="incident-status-edit">Status</Label>
-            <Select id="incident-status-edit" value={incident.status} disabled={update.isPending} onChange={(e) => update.mutate({ status: e.target.value as IncidentStatus })}>
-              {INCIDENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <ChoiceField id="incident-severity-edit" label="Severity" value={incident.severity} options={ALERT_SEVERITIES} disabled={update.isPending} onChange={(severity) => update.mutate({ severity })} />
+          <ChoiceField id="incident-status-edit" label="Status" value={incident.status} options={INCIDENT_STATUSES} disabled={update.isPending} onChange={(status) => update.mutate({ status })} />
           <div className="flex flex-col gap-0.5">
             <Label htmlFor="incident-owner-edit">Owner</Label>
             <AssigneeSelect id="incident-owner-edit" className="w-56" value={incident.owner?.id ?? null} disabled={update.isPending} onChange={(id) => update.mutate({ ownerId: id })} />
@@ -128,6 +110,22 @@ export function IncidentHeader({ incident, canEdit }: { incident: IncidentSummar
       )}
       {update.isError && !editing && <ErrorBox>{errorMessage(update.error)}</ErrorBox>}
       {sharing && <ShareDialog incidentKey={incident.key} onOpenChange={setSharing} />}
+    </div>
+  );
+}
+
+/** A labelled select over a fixed list of values (severity, status). */
+function ChoiceField<T extends string>({ id, label, value, options, disabled, onChange }: { id: string; label: string; value: T; options: readonly T[]; disabled: boolean; onChange: (v: T) => void }) {
+  return (
+    <div className="flex flex-col gap-0.5">
+      <Label htmlFor={id}>{label}</Label>
+      <Select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </Select>
     </div>
   );
 }

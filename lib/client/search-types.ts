@@ -1,12 +1,11 @@
 import type { Layer, Severity, StoredEvent } from "@/lib/events/types";
+import type { ContextScope, StackBy } from "@/lib/search/schemas";
 
 /** DTOs of the search endpoints (timeline, facets, context, tail, saved searches). Client-safe. */
 
-export type StackBy = "layer" | "severity";
-export const STACK_BY: readonly StackBy[] = ["layer", "severity"];
-
-export type ContextScope = "container" | "pod" | "node" | "cluster";
-export const CONTEXT_SCOPES: readonly ContextScope[] = ["container", "pod", "node", "cluster"];
+// The server's own definitions (zod schemas and DTO types), not copies of them.
+export { CONTEXT_SCOPES, STACK_BY, type ContextScope, type NewSavedSearch, type SavedSearchChange, type StackBy } from "@/lib/search/schemas";
+export type { SavedSearchDto as SavedSearch } from "@/lib/search/saved";
 
 export type EventsPageDto = { events: StoredEvent[]; nextCursor: string | null };
 
@@ -24,22 +23,6 @@ export type FacetsDto = { facets: Record<string, FacetValue[]>; total: number; s
 export type ContextDto = { anchor: StoredEvent; scope: ContextScope; events: StoredEvent[] };
 
 export type TailDto = { events: StoredEvent[]; cursor: string };
-
-export type SavedSearch = {
-  id: string;
-  name: string;
-  query: string;
-  from: string;
-  to: string;
-  columns: string[] | null;
-  shared: boolean;
-  owner: { id: string; email: string };
-  createdAt: string;
-  updatedAt: string;
-  mine: boolean;
-};
-export type NewSavedSearch = { name: string; query: string; from: string; to: string; columns?: string[]; shared?: boolean };
-export type SavedSearchChange = Partial<NewSavedSearch>;
 
 export type SearchFieldDto = { name: string; kind: string; description: string };
 export type SearchFieldsDto = { fields: SearchFieldDto[]; aliases: Record<string, string> };

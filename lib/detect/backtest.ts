@@ -13,7 +13,7 @@ import { parseQuery } from "@/lib/search/query/parse";
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from "@/lib/search/events";
 import { jsonPath } from "@/lib/search/query/compile-sql";
 import { keySql } from "./windowed/new-value";
-import { slidingWindows, type TEv } from "./windowed/evaluate";
+import { slidingWindows, type TEv } from "./windowed/threshold";
 import { DEFAULT_GROUP_BY, DEFAULT_WINDOW_MINUTES, type MatchDefinition, type NewValueDefinition, type RuleDefinition, type RuleKind, type SequenceDefinition, type ThresholdDefinition } from "./types";
 
 export type BacktestResult = {
@@ -122,7 +122,7 @@ async function eventsByUs(client: Client, refs: { id: string; us: string }[]): P
 /** More matches than this and a threshold backtest asks for a narrower query (they are windowed in memory). */
 const MAX_THRESHOLD_ROWS = 500_000;
 
-/** Threshold rules slide their windows (windowed/evaluate.ts); the backtest runs the same function over the matches. */
+/** Threshold rules slide their windows (windowed/threshold.ts); the backtest runs the same function over the matches. */
 async function backtestThreshold(db: Db, d: ThresholdDefinition, from: Date, to: Date): Promise<BacktestResult> {
   const key = groupKeySql(d.groupBy?.length ? d.groupBy : DEFAULT_GROUP_BY);
   const dv = d.distinct ? groupKeySql([d.distinct]) : Prisma.sql`NULL::text`;

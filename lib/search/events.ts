@@ -6,9 +6,8 @@ import { parseQuery } from "./query/parse";
 import { compileWhere } from "./query/compile-sql";
 import { QuerySyntaxError } from "./query/ast";
 import { parseTime } from "./time";
-import type { EventSearchParams, HistogramParams } from "./schemas";
+import type { EventSearchParams, HistogramParams, StackBy } from "./schemas";
 
-type StackBy = "layer" | "severity";
 
 /** The columns toStoredEvent reads, from `events e`. */
 export const EVENT_COLUMNS = Prisma.sql`e.id, e.ts, (extract(epoch from e.ts) * 1000000)::bigint AS ts_us, e.received_at, e.cluster, e.layer, e.source, e.severity,

@@ -20,6 +20,7 @@ export const HistogramParams = EventSearchParams.pick({ q: true, from: true, to:
 export type HistogramParams = z.infer<typeof HistogramParams>;
 
 export const STACK_BY = ["layer", "severity"] as const;
+export type StackBy = (typeof STACK_BY)[number];
 export const HistogramStackParams = HistogramParams.extend({ stack: z.enum(STACK_BY).default("layer") });
 export type HistogramStackParams = z.infer<typeof HistogramStackParams>;
 

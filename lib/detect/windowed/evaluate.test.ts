@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateSequence, evaluateThreshold, LATENESS_MS, type WindowedRule } from "./evaluate";
+import { evaluateSequence, LATENESS_MS, type WindowedRule } from "./evaluate";
+import { evaluateThreshold } from "./threshold";
 import type { ScanRow } from "./scan";
 
 const rule: WindowedRule = { id: "t", name: "T", severity: "high", suppressions: [] };

@@ -59,7 +59,7 @@ export async function evaluateNewValue(client: PoolClient, rule: WindowedRule, d
     // At most one write a day per combination: enough for a retention measured in days.
     await client.query(
       `UPDATE rule_values SET last_seen = $3 WHERE rule_id = $1 AND value_key = ANY($2::text[]) AND last_seen < $3::timestamptz - interval '1 day'`,
-      [rule.id, known.map((k) => k.value_key), new Date(Math.max(...rows.map((r) => r.tsMs)))],
+      [rule.id, known.map((k) => k.value_key), new Date(rows.reduce((m, r) => Math.max(m, r.tsMs), 0))],
     );
   }
   const fresh: { key: string; first: ScanRow; window: number | null }[] = [];

@@ -16,7 +16,8 @@ import { alertsCreatedInTransaction, notifyNewAlerts } from "@/lib/notify/notify
 import { loadSuppressions } from "../rules";
 import type { CompiledSuppression } from "../compile";
 import type { NewValueDefinition, RuleSeverity, SequenceDefinition, SilenceDefinition, ThresholdDefinition } from "../types";
-import { evaluateSequence, evaluateSilence, evaluateThreshold, LATENESS_MS, type ClusterLayers, type Effects, type WindowedRule } from "./evaluate";
+import { evaluateSequence, evaluateSilence, LATENESS_MS, type ClusterLayers, type Effects, type WindowedRule } from "./evaluate";
+import { evaluateThreshold } from "./threshold";
 import { currentMaxEventId, scanEvents, type ScanRow } from "./scan";
 import { evaluateNewValue, seedNewValueBaseline } from "./new-value";
 import { ERRORS_KEY, readState, ruleErrors, writeState, type RuleErrors } from "./state";
